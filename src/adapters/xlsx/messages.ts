@@ -1,0 +1,153 @@
+/**
+ * Every diagnostic the .xlsx reader can produce, in one place so the wording stays consistent:
+ * each names the file, says what is wrong in plain terms and what the user should do.
+ */
+import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic";
+
+const RESAVE_CORE_ZH = "在 Excel（或 WPS）中打开该文件，另存为“Excel 工作簿 (*.xlsx)”后重试";
+const RESAVE_ZH = `请${RESAVE_CORE_ZH}`;
+const RESAVE_EN = 'open it in Excel (or WPS), save it as "Excel Workbook (*.xlsx)" and try again';
+
+export const fileMessages = {
+  empty: (f: string): Diagnostic =>
+    diagnostic("error", "file.empty", {
+      zh: `文件「${f}」是空的（0 字节）：请重新导出或重新发送该文件`,
+      en: `File "${f}" is empty (0 bytes): export or send it again`,
+    }),
+
+  encrypted: (f: string): Diagnostic =>
+    diagnostic("error", "file.encrypted", {
+      zh: `文件「${f}」已加密或是旧版 .xls 格式：请在 Excel 中取消密码（文件 → 信息 → 保护工作簿）并另存为 .xlsx 后重试`,
+      en: `File "${f}" is password-protected or an old .xls file: remove the password in Excel (File → Info → Protect Workbook) and save it as .xlsx, then try again`,
+    }),
+
+  notZip: (f: string): Diagnostic =>
+    diagnostic("error", "file.notZip", {
+      zh: `文件「${f}」不是 .xlsx 工作簿（可能是 .csv、网页或改了扩展名的其他文件）：${RESAVE_ZH}`,
+      en: `File "${f}" is not an .xlsx workbook (it may be a CSV, a web page or another file renamed to .xlsx): ${RESAVE_EN}`,
+    }),
+
+  truncated: (f: string): Diagnostic =>
+    diagnostic("error", "file.truncated", {
+      zh: `文件「${f}」已损坏或不完整（可能下载或传输中断）：请重新保存或重新发送完整的文件`,
+      en: `File "${f}" is damaged or incomplete (the download or transfer was probably cut off): save or send the complete file again`,
+    }),
+
+  badZip: (f: string, detail: string): Diagnostic =>
+    diagnostic("error", "file.unreadable", {
+      zh: `文件「${f}」已损坏，无法解压：请重新发送原始文件，或${RESAVE_CORE_ZH}`,
+      en: `File "${f}" is damaged and cannot be unpacked (${detail}): send the original file again, or ${RESAVE_EN}`,
+    }),
+
+  notWorkbook: (f: string): Diagnostic =>
+    diagnostic("error", "file.notXlsx", {
+      zh: `文件「${f}」是压缩包，但不是 Excel 工作簿（找不到 xl/workbook.xml）：请确认选择的是 .xlsx 文件，或${RESAVE_CORE_ZH}`,
+      en: `File "${f}" is a zip archive but not an Excel workbook (no xl/workbook.xml): check that you picked the .xlsx file, or ${RESAVE_EN}`,
+    }),
+
+  badXml: (f: string, part: string, sheet: string | null, detail: string): Diagnostic =>
+    diagnostic(
+      "error",
+      "file.badXml",
+      {
+        zh: `文件「${f}」的内部部件 ${part}${sheet ? `（工作表「${sheet}」）` : ""}已损坏，内容不完整：请重新发送原始文件，或${RESAVE_CORE_ZH}`,
+        en: `File "${f}": part ${part}${sheet ? ` (sheet "${sheet}")` : ""} is damaged (${detail}): send the original file again, or ${RESAVE_EN}`,
+      },
+      { sheet },
+    ),
+
+  missingPart: (f: string, part: string, sheet: string | null): Diagnostic =>
+    diagnostic(
+      "error",
+      "file.missingPart",
+      {
+        zh: `文件「${f}」缺少内部部件 ${part}${sheet ? `（工作表「${sheet}」的文字内容无法还原）` : ""}：请重新发送原始文件，或${RESAVE_CORE_ZH}`,
+        en: `File "${f}" lacks the part ${part}${sheet ? ` (the text in sheet "${sheet}" cannot be recovered)` : ""}: send the original file again, or ${RESAVE_EN}`,
+      },
+      { sheet },
+    ),
+
+  noSheets: (f: string, listed: number): Diagnostic =>
+    diagnostic("error", "file.noSheets", {
+      zh:
+        listed === 0
+          ? `文件「${f}」中没有任何工作表：请确认选择了正确的文件`
+          : `文件「${f}」列出了 ${listed} 张工作表，但一张也读不出来：${RESAVE_ZH}`,
+      en:
+        listed === 0
+          ? `File "${f}" contains no worksheets: check that you picked the right file`
+          : `File "${f}" lists ${listed} worksheet(s) but none could be read: ${RESAVE_EN}`,
+    }),
+
+  sheetsMissing: (f: string, names: readonly string[]): Diagnostic =>
+    diagnostic(
+      "error",
+      "file.sheetMissing",
+      {
+        zh: `文件「${f}」中的工作表${names.map((n) => `「${n}」`).join("、")}无法读取：${RESAVE_ZH}`,
+        en: `File "${f}": worksheet(s) ${names.map((n) => `"${n}"`).join(", ")} could not be read: ${RESAVE_EN}`,
+      },
+      { sheet: names.length === 1 ? names[0]! : null },
+    ),
+
+  unreadable: (f: string, detail: string): Diagnostic =>
+    diagnostic("error", "file.unreadable", {
+      zh: `无法读取文件「${f}」（文件结构不符合 .xlsx 规范）：${RESAVE_ZH}`,
+      en: `Cannot read file "${f}" (its structure does not follow the .xlsx format: ${detail}): ${RESAVE_EN}`,
+    }),
+
+  hiddenMergedValues: (f: string, sheet: string, range: string, cells: readonly string[]): Diagnostic =>
+    diagnostic(
+      "warning",
+      "file.hiddenMergedValues",
+      {
+        zh: `文件「${f}」工作表「${sheet}」中合并单元格 ${range} 下被遮住的单元格 ${listCells(cells, "zh")} 有内容，读取时按空白处理：如需要这些内容，请取消合并后重新保存`,
+        en: `File "${f}", sheet "${sheet}": cells ${listCells(cells, "en")} hidden under the merged range ${range} hold content, which is read as empty: unmerge them and save again if it is needed`,
+      },
+      { sheet, cell: range },
+    ),
+
+  repaired: (f: string, fixes: readonly Fix[]): Diagnostic =>
+    diagnostic("info", "file.repaired", {
+      zh: `文件「${f}」有不常见的写法，已自动兼容后读取（${fixes.map((x) => FIX_TEXT[x].zh).join("；")}）；如发现数据异常，请在 Excel 中另存为 .xlsx 后重试`,
+      en: `File "${f}" uses unusual encodings that were adapted automatically (${fixes.map((x) => FIX_TEXT[x].en).join("; ")}); if any data looks wrong, save it as .xlsx in Excel and try again`,
+    }),
+};
+
+export type Fix =
+  | "backslashPaths"
+  | "xmlPrefix"
+  | "relPrefix"
+  | "date1904"
+  | "isoDates"
+  | "cellRefs"
+  | "partPaths"
+  | "cdata"
+  | "docProps"
+  | "inlineStrFormulas";
+
+const FIX_TEXT: Record<Fix, { zh: string; en: string }> = {
+  backslashPaths: { zh: "压缩包内的路径使用了反斜杠", en: "zip entry names used backslashes" },
+  xmlPrefix: { zh: "XML 元素带有命名空间前缀", en: "XML elements carried a namespace prefix" },
+  relPrefix: { zh: "工作表关联属性使用了非标准前缀", en: "sheet relationship ids used a non-standard prefix" },
+  date1904: { zh: "1904 日期系统写作 true", en: 'the 1904 date system was written as "true"' },
+  isoDates: { zh: "日期以 ISO 文本保存", en: "dates were stored as ISO text" },
+  cellRefs: { zh: "行或单元格缺少地址", en: "rows or cells had no address" },
+  partPaths: { zh: "共享字符串或样式部件位置不标准", en: "shared strings or styles were stored at a non-standard path" },
+  inlineStrFormulas: { zh: "公式结果以内联文字保存", en: "formula results were stored as inline strings" },
+  cdata: { zh: "文字以 CDATA 形式保存", en: "text was stored as CDATA sections" },
+  docProps: { zh: "文档属性（作者、日期）写法不标准，已忽略", en: "non-standard document properties (author, dates) were ignored" },
+};
+
+/** One short line from an unknown thrown value: never a stack trace. */
+export function errorDetail(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.split("\n")[0]!.slice(0, 200);
+}
+
+function listCells(cells: readonly string[], lang: "zh" | "en"): string {
+  const sep = lang === "zh" ? "、" : ", ";
+  const shown = cells.slice(0, 5).join(sep);
+  if (cells.length <= 5) return shown;
+  return lang === "zh" ? `${shown} 等 ${cells.length} 个` : `${shown} and ${cells.length - 5} more`;
+}

@@ -1,0 +1,232 @@
+/**
+ * Everything checked and repaired before exceljs reads the file. exceljs 4.4.0 throws on some
+ * valid files, silently drops or misreads others, and reports damage in terms only a developer
+ * understands; this pass turns each of those into either a text repair or one clear diagnostic.
+ */
+import type { Diagnostic } from "../../diagnostics/diagnostic";
+import { fileMessages, type Fix } from "./messages";
+import { addMissingRefs, convertIsoDates, hiddenMergedCells, inlineStrFormulas, type IsoDateCell } from "./sheetXml";
+import {
+  attributes,
+  coreXmlReadable,
+  inlineCdata,
+  normaliseDate1904,
+  renameRelPrefix,
+  startTags,
+  stripBom,
+  unprefixRoot,
+  usesDate1904,
+  xmlSyntaxError,
+} from "./xmlText";
+import { openZip, readText, rezip, signatureProblem, type ZipPackage } from "./zipPackage";
+
+export interface SheetEntry {
+  readonly name: string;
+  /** "worksheet", or anything else exceljs does not load (chart sheets, dialog / macro sheets). */
+  readonly kind: "worksheet" | "other";
+  /** Normalised part name, e.g. "xl/worksheets/sheet1.xml", when the relationship resolves. */
+  readonly part: string | null;
+}
+
+export interface Preflight {
+  /** The bytes for exceljs: the original file, or a repaired copy. */
+  readonly bytes: Uint8Array;
+  readonly date1904: boolean;
+  readonly fixes: readonly Fix[];
+  /** Sheets in workbook order, as workbook.xml lists them. */
+  readonly sheets: readonly SheetEntry[];
+  /** Cells that were ISO dates (t="d"), by sheet name. */
+  readonly isoDates: ReadonlyMap<string, readonly IsoDateCell[]>;
+  /** Non-fatal findings for the user (content exceljs will drop). */
+  readonly warnings: readonly Diagnostic[];
+}
+
+const WORKBOOK = "xl/workbook.xml";
+const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
+/** The parts exceljs reads by fixed name; anything else under another name it silently ignores. */
+const FIXED_PARTS: Record<string, string> = { sharedStrings: "xl/sharedStrings.xml", styles: "xl/styles.xml" };
+/** exceljs' own (unanchored) test for a worksheet part. */
+const EXCELJS_SHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
+
+/** Mutable state of one preflight run. */
+interface Run {
+  readonly pkg: ZipPackage;
+  readonly fileName: string;
+  /** Rewritten parts; null marks a part dropped from the package. */
+  readonly changed: Map<string, string | null>;
+  readonly fixes: Set<Fix>;
+  readonly warnings: Diagnostic[];
+}
+
+export async function preflight(data: Uint8Array, fileName: string): Promise<Preflight | Diagnostic> {
+  const early = signatureProblem(data, fileName);
+  if (early) return early;
+  const pkg = await openZip(data, fileName);
+  if (!("entries" in pkg)) return pkg;
+  if (!pkg.entries.has(WORKBOOK)) return fileMessages.notWorkbook(fileName);
+  const run: Run = {
+    pkg,
+    fileName,
+    changed: new Map(),
+    fixes: new Set(pkg.renamed ? ["backslashPaths"] : []),
+    warnings: [],
+  };
+
+  for (const name of ["[Content_Types].xml", "_rels/.rels", WORKBOOK, WORKBOOK_RELS]) {
+    const bad = await checkAndUnprefix(run, name, null);
+    if (bad) return bad;
+  }
+  const workbookXml = repairWorkbook(run, (await current(run, WORKBOOK))!);
+  const rels = parseRels((await current(run, WORKBOOK_RELS)) ?? "", "xl/");
+  const sheets = parseSheets(workbookXml, rels);
+  const date1904 = usesDate1904(workbookXml);
+
+  await dropUnreadableCoreProps(run);
+  const fixedParts = await repairFixedParts(run, rels);
+  if (fixedParts) return fixedParts;
+  const sheetResult = await repairSheets(run, sheets, date1904);
+  if (!(sheetResult instanceof Map)) return sheetResult;
+
+  const bytes = run.changed.size > 0 || pkg.renamed ? await rezip(pkg, run.changed) : data;
+  return { bytes, date1904, fixes: [...run.fixes], sheets, isoDates: sheetResult, warnings: run.warnings };
+}
+
+/** The part's text including repairs made so far. */
+async function current(run: Run, name: string): Promise<string | null> {
+  if (run.changed.has(name)) return run.changed.get(name) ?? null;
+  return readText(run.pkg, name);
+}
+
+function update(run: Run, name: string, text: string, fix: Fix | null): void {
+  const before = run.changed.has(name) ? run.changed.get(name) : run.pkg.texts.get(name);
+  if (text === before) return;
+  run.changed.set(name, text);
+  if (fix) run.fixes.add(fix);
+}
+
+/** Refuses a part that is not well-formed XML; otherwise makes its namespace prefix default. */
+async function checkAndUnprefix(run: Run, name: string, sheet: string | null): Promise<Diagnostic | null> {
+  const text = await current(run, name);
+  if (text === null) return null;
+  const problem = xmlSyntaxError(text);
+  if (problem) return fileMessages.badXml(run.fileName, name, sheet, problem);
+  const unprefixed = unprefixRoot(text);
+  // exceljs copes with a BOM, so it is only dropped when the part is rewritten anyway.
+  if (unprefixed !== text) update(run, name, stripBom(unprefixed), "xmlPrefix");
+  return null;
+}
+
+function repairWorkbook(run: Run, text: string): string {
+  const relFixed = renameRelPrefix(text);
+  update(run, WORKBOOK, relFixed, "relPrefix");
+  const dateFixed = normaliseDate1904(relFixed);
+  update(run, WORKBOOK, dateFixed, "date1904");
+  return dateFixed;
+}
+
+interface Rel {
+  readonly type: string;
+  readonly part: string | null;
+}
+
+function parseRels(text: string, baseDir: string): Map<string, Rel> {
+  const rels = new Map<string, Rel>();
+  for (const tag of startTags(text, "Relationship")) {
+    const a = attributes(tag);
+    const id = a.get("Id");
+    const target = a.get("Target");
+    if (!id) continue;
+    const external = a.get("TargetMode") === "External";
+    rels.set(id, { type: a.get("Type") ?? "", part: target && !external ? resolvePart(baseDir, target) : null });
+  }
+  return rels;
+}
+
+function resolvePart(baseDir: string, target: string): string {
+  const path = target.replace(/\\/g, "/");
+  const joined = path.startsWith("/") ? path.slice(1) : baseDir + path;
+  const out: string[] = [];
+  for (const seg of joined.split("/")) {
+    if (seg === "..") out.pop();
+    else if (seg !== "." && seg !== "") out.push(seg);
+  }
+  return out.join("/");
+}
+
+function parseSheets(workbookXml: string, rels: ReadonlyMap<string, Rel>): SheetEntry[] {
+  return startTags(workbookXml, "sheet").map((tag) => {
+    const a = attributes(tag);
+    const rel = rels.get(a.get("r:id") ?? "");
+    const kind = rel && /\/worksheet$/.test(rel.type) ? "worksheet" : "other";
+    return { name: a.get("name") ?? "", kind, part: rel?.part ?? null };
+  });
+}
+
+/** Document properties do not matter for reading; exceljs throws on any element it does not know. */
+async function dropUnreadableCoreProps(run: Run): Promise<void> {
+  const name = "docProps/core.xml";
+  const text = await readText(run.pkg, name);
+  if (text === null || coreXmlReadable(text)) return;
+  run.changed.set(name, null);
+  run.fixes.add("docProps");
+}
+
+/**
+ * exceljs reads shared strings and styles only from their usual names. When the workbook's
+ * relationships put them elsewhere, copy them there: without shared strings every text cell
+ * would read as its index number, without styles every date as a plain number.
+ */
+async function repairFixedParts(run: Run, rels: ReadonlyMap<string, Rel>): Promise<Diagnostic | null> {
+  for (const [kind, fixedName] of Object.entries(FIXED_PARTS)) {
+    const rel = [...rels.values()].find((r) => r.type.endsWith(`/${kind}`));
+    const actual = rel?.part && run.pkg.entries.has(rel.part) ? rel.part : fixedName;
+    const bad = await checkAndUnprefix(run, actual, null);
+    if (bad) return bad;
+    const text = await current(run, actual);
+    if (text === null) continue;
+    if (kind === "sharedStrings") update(run, actual, inlineCdata(text), "cdata");
+    if (actual !== fixedName && !run.pkg.entries.has(fixedName)) {
+      update(run, fixedName, (await current(run, actual))!, "partPaths");
+    }
+  }
+  return null;
+}
+
+/** Checks and repairs every part exceljs will parse as a worksheet, listed or not. */
+async function repairSheets(
+  run: Run,
+  sheets: readonly SheetEntry[],
+  date1904: boolean,
+): Promise<Map<string, IsoDateCell[]> | Diagnostic> {
+  const sheetOfPart = new Map(sheets.filter((s) => s.part).map((s) => [s.part!, s.name]));
+  const parts = new Set([...sheetOfPart.keys()].filter((p) => EXCELJS_SHEET_PART.test(p)));
+  for (const name of run.pkg.entries.keys()) if (EXCELJS_SHEET_PART.test(name)) parts.add(name);
+
+  const isoDates = new Map<string, IsoDateCell[]>();
+  for (const part of parts) {
+    const sheet = sheetOfPart.get(part) ?? null;
+    const bad = await checkAndUnprefix(run, part, sheet);
+    if (bad) return bad;
+    update(run, part, inlineCdata((await current(run, part))!), "cdata");
+    const refs = addMissingRefs((await current(run, part))!);
+    update(run, part, refs.text, "cellRefs");
+    const formulas = inlineStrFormulas(refs.text);
+    update(run, part, formulas, "inlineStrFormulas");
+    const dates = convertIsoDates(formulas, date1904);
+    update(run, part, dates.text, "isoDates");
+    if (sheet && dates.cells.length > 0) isoDates.set(sheet, dates.cells);
+    for (const hidden of sheet ? hiddenMergedCells(dates.text) : []) {
+      run.warnings.push(fileMessages.hiddenMergedValues(run.fileName, sheet!, hidden.range, hidden.cells));
+    }
+    const missing = missingSharedStrings(run, dates.text);
+    if (missing) return fileMessages.missingPart(run.fileName, missing, sheet);
+  }
+  return isoDates;
+}
+
+/** A sheet with shared-string cells but no string table would read every text as a number. */
+function missingSharedStrings(run: Run, sheetXml: string): string | null {
+  const fixed = FIXED_PARTS["sharedStrings"]!;
+  if (run.pkg.entries.has(fixed) || run.changed.has(fixed)) return null;
+  return /<c\b[^>]*\st\s*=\s*["']s["']/.test(sheetXml) ? fixed : null;
+}

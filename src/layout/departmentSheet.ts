@@ -1,0 +1,95 @@
+import type { Scheme } from "../scheme/schema";
+import type { CellSpec, SheetSpec, ValidationSpec } from "../workbook/plan";
+import type { RuleColumn } from "../engine/rules";
+import { indicatorMax } from "../engine/basic";
+import { rangeA1 } from "../workbook/address";
+import { departmentLayout, groupRowHint, REASON_LABEL, type DepartmentLayout } from "./department";
+import { input, inputText, label, row, text } from "./cells";
+import type { SampleData } from "./sample";
+
+export function validationFor(column: RuleColumn, max: number): ValidationSpec {
+  switch (column.input) {
+    case "score":
+      return { kind: "decimal", min: 0, max, prompt: `填写 0 至 ${max} 之间的得分`, error: `得分应在 0 至 ${max} 之间` };
+    case "percent":
+      return { kind: "decimal", min: 0, max: 1, prompt: "填写百分比，如 72%", error: "请填写 0% 至 100% 之间的百分比" };
+    case "count":
+      return { kind: "whole", min: 0, prompt: "填写次数或个数（整数）", error: "请填写不小于 0 的整数" };
+    case "yesno":
+      return { kind: "list", items: ["是", "否"], prompt: "选择 是 或 否", error: "只能填写 是 或 否" };
+  }
+}
+
+/** The department's basic-work sheet, blank or filled with sample data. */
+export function departmentSheet(scheme: Scheme, department: string, sample?: SampleData): SheetSpec {
+  const layout = departmentLayout(scheme, department);
+  const width = layout.lastCol + 1;
+  const rows: (CellSpec | null)[][] = [];
+  const merges: string[] = [];
+  const mergeRow = (r: number, left: number, right: number) => {
+    if (right > left) merges.push(rangeA1({ top: r, left, bottom: r, right }));
+  };
+
+  rows.push(row(width, { 0: text(`${department} · 基础工作评分表（${scheme.year} 年度）`, "title") }));
+  mergeRow(0, 0, layout.lastCol);
+  rows.push(row(width, { 0: text(noteFor(scheme, layout), "note") }));
+  mergeRow(1, 0, layout.lastCol);
+
+  const header: Record<number, CellSpec> = { 0: text("序号", "header"), 1: text("区县", "header") };
+  const labels: Record<number, CellSpec> = { 0: text("", "header"), 1: text("", "header") };
+  for (const b of layout.blocks) {
+    const first = b.columns[0]!.col;
+    const co = b.indicator.coLeads.length ? `（与${b.indicator.coLeads.join("、")}共同牵头，由${department}评分）` : "";
+    header[first] = { value: `${b.indicator.name}${co}`, style: "header", comment: `${b.indicator.programme}：${b.indicator.requirement}` };
+    for (const c of b.columns) labels[c.col] = text(c.label, "subheader");
+    header[b.reasonCol] = text("", "header");
+    labels[b.reasonCol] = text(REASON_LABEL, "subheader");
+    mergeRow(layout.headerRow, first, b.reasonCol);
+  }
+  rows.push(row(width, header));
+  rows.push(row(width, labels));
+
+  let seq = 1;
+  for (const g of scheme.groups) {
+    const members = scheme.units.filter((u) => u.group === g.id);
+    const groupCells: Record<number, CellSpec> = { 0: text(`${g.name}（${members.length}个）· 各项满分`, "groupRow") };
+    for (const b of layout.blocks) {
+      for (const c of b.columns) groupCells[c.col] = { value: groupRowHint(b, c, g.id), style: "groupRow" };
+      groupCells[b.reasonCol] = text("", "groupRow");
+    }
+    mergeRow(rows.length, 0, 1);
+    rows.push(row(width, groupCells));
+    for (const u of members) {
+      const cells: Record<number, CellSpec> = { 0: label(seq++), 1: label(u.name) };
+      for (const b of layout.blocks) {
+        const max = indicatorMax(b.indicator, g.id);
+        for (const c of b.columns) {
+          const v = sample?.basic.get(`${u.name}|${b.indicator.id}|${c.key}`);
+          cells[c.col] = input(v, validationFor(c, max), c.input === "percent" ? "0%" : undefined);
+        }
+        cells[b.reasonCol] = inputText(sample?.reasons.get(`${u.name}|${b.indicator.id}`));
+      }
+      rows.push(row(width, cells));
+    }
+  }
+
+  const columnWidths = Array.from({ length: width }, (_, c) => {
+    if (c === 0) return 6;
+    if (c === 1) return 18;
+    return layout.blocks.some((b) => b.reasonCol === c) ? 26 : 13;
+  });
+  return {
+    name: layout.sheet,
+    rows,
+    columnWidths,
+    merges,
+    freeze: { rows: layout.firstDataRow, cols: 2 },
+    print: { landscape: true, titleRows: `${layout.headerRow + 1}:${layout.labelRow + 1}` },
+    tabColor: "FF2B579A",
+  };
+}
+
+function noteFor(scheme: Scheme, layout: DepartmentLayout): string {
+  const reason = scheme.reasonBelowMax === "off" ? "" : "得分低于满分时请在“扣分理由”中写明理由；";
+  return `请只在白色单元格填写。各区域分类的满分不同，见每组第一行。${reason}共同牵头的指标由本表所列部室评分一次。不要改动表头和区县名称。（指标数：${layout.blocks.length}）`;
+}

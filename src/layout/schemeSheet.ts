@@ -1,0 +1,58 @@
+import type { Scheme } from "../scheme/schema";
+import type { CellSpec, SheetSpec } from "../workbook/plan";
+import { ruleKind } from "../engine/rules";
+import { row, text } from "./cells";
+import { SHEETS } from "./names";
+
+/** 评价方案: the scheme in people's terms, read-only; the values the document left open are marked 默认. */
+export function schemeSheet(scheme: Scheme): SheetSpec {
+  const w = 5 + scheme.groups.length;
+  const rows: (CellSpec | null)[][] = [];
+  const add = (cells: Record<number, CellSpec | null>) => rows.push(row(w, cells));
+  const merges: string[] = [];
+
+  add({ 0: text(`${scheme.title}（${scheme.id}，${scheme.year} 年度）`, "title") });
+  add({ 0: text(`依据：${scheme.source}。总分 ${scheme.components.basic + scheme.components.bestPractice + scheme.components.composite} 分：基础工作 ${scheme.components.basic}、最佳实践案例 ${scheme.components.bestPractice}、综合评估 ${scheme.components.composite}；另加分不超过 ${scheme.components.bonusCap} 分，扣分从总分中扣减。`, "note") });
+  add({});
+  add({ 0: text("五联工程", "header"), 1: text("评价指标", "header"), 2: text("评分部室", "header"), 3: text("共同牵头", "header"), 4: text("计分方式", "header"),
+    ...Object.fromEntries(scheme.groups.map((g, i) => [5 + i, text(`${g.shortName}（默认）`, "header")])) });
+  for (const ind of scheme.indicators) {
+    add({
+      0: text(ind.programme), 1: text(ind.name), 2: text(ind.department), 3: text(ind.coLeads.join("、")),
+      4: text(ind.rules.map((r) => ruleKind(r).describe(r).zh).join("；")),
+      ...Object.fromEntries(scheme.groups.map((g, i) => [5 + i, { value: ind.points[g.id] ?? 0, style: "computed" as const }])),
+    });
+  }
+  add({ 1: text("合计", "total"),
+    ...Object.fromEntries(scheme.groups.map((g, i) => [5 + i, { value: scheme.indicators.reduce((a, x) => a + (x.points[g.id] ?? 0), 0), style: "total" as const }])) });
+  add({});
+  add({ 0: text("最佳实践案例", "header"), 1: text("品牌", "header"), 2: text("评分部室", "header") });
+  for (const p of scheme.cases.projects) add({ 0: text(p.name), 1: text(p.brand), 2: text(p.department) });
+  const combine = { max: "取较高分", mean: "取平均分", cappedSum: "合计封顶" }[scheme.cases.combine.kind];
+  add({ 0: text(`每个区县 ${scheme.cases.minPerUnit}—${scheme.cases.maxPerUnit} 个案例，每个不超过 ${scheme.cases.textLimit} 字，单个案例满分 ${scheme.cases.perCaseMax}；多个案例${combine}（默认）`, "note") });
+  add({});
+  add({ 0: text("加分事项", "header"), 1: text("每次分值", "header"), 2: text("本项封顶", "header") });
+  for (const b of scheme.bonus.items) add({ 0: text(b.name), 1: { value: b.pointsEach }, 2: b.cap === null ? text("—") : { value: b.cap } });
+  add({ 0: text(`累计加分不超过 ${scheme.components.bonusCap} 分`, "note") });
+  add({});
+  add({ 0: text("扣分事项", "header"), 1: text("每次分值", "header") });
+  for (const p of scheme.penalties.items) add({ 0: text(p.name), 1: p.kind === "fixed" ? { value: p.pointsEach } : text("酌情") });
+  add({});
+  const t = scheme.tiers;
+  const tierText = t.kind === "thresholds"
+    ? t.tiers.map((x) => `${x.name} ≥ ${x.min}`).join("，") + `，其余为${t.otherwise}`
+    : t.tiers.map((x) => `${x.name} 占组内 ${Math.round(x.share * 100)}%`).join("，") + `，其余为${t.otherwise}`;
+  add({ 0: text("评价等次（默认）", "header"), 1: text(tierText) });
+  add({});
+  add({ 0: text("文件未规定、本方案采用的默认值", "header"), 1: text("默认做法", "header"), 2: text("原因", "header") });
+  for (const o of scheme.openChoices) add({ 0: text(o.path), 1: text(o.choice), 2: text(o.why) });
+  merges.push(`A1:${String.fromCharCode(64 + w)}1`, `A2:${String.fromCharCode(64 + w)}2`);
+  return {
+    name: SHEETS.schemeView, rows, merges,
+    columnWidths: [34, 30, 14, 20, 40, ...scheme.groups.map(() => 14)],
+    freeze: { rows: 4, cols: 0 },
+    print: { landscape: true },
+    protect: true,
+    tabColor: "FF808080",
+  };
+}

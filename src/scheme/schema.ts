@@ -1,0 +1,189 @@
+import { z } from "zod";
+
+/**
+ * The evaluation scheme as data. These zod schemas are the single source of the scheme's types
+ * (z.infer) and of the JSON Schema offered to people who edit scheme files (scripts/write-json-schema.ts).
+ * Cross-field rules (each group's indicator points sum to the basic maximum, ids unique, references
+ * resolve) live in ./consistency.ts and run as a superRefine, so every issue is reported at once.
+ */
+
+const Id = z.string().min(1).max(64);
+const Points = z.number().finite().nonnegative();
+
+export const GroupSchema = z.object({
+  id: Id,
+  name: z.string().min(1),
+  shortName: z.string().min(1),
+});
+
+export const UnitSchema = z.object({
+  /** Canonical name, also the unit's id: "石柱县". */
+  name: z.string().min(1),
+  group: Id,
+  /** Other spellings that resolve to this unit: "石柱土家族自治县". Spaces and full-width forms are folded anyway. */
+  aliases: z.array(z.string().min(1)).default([]),
+});
+
+export const DepartmentSchema = z.object({
+  /** Canonical name, also the sheet name: "宣教部". */
+  name: z.string().min(1).max(31),
+  aliases: z.array(z.string().min(1)).default([]),
+});
+
+export const ComponentsSchema = z.object({
+  basic: Points,
+  bestPractice: Points,
+  composite: Points,
+  bonusCap: Points,
+});
+
+/** A raw figure compared with its target: a rate (0.7 = 70 %) or a count. */
+export const MeasureSchema = z.object({
+  id: Id,
+  label: z.string().min(1),
+  unit: z.enum(["percent", "count"]),
+  /** Met when the figure is ≥ this value. */
+  target: z.number().positive(),
+});
+
+/**
+ * Scoring rules of a basic indicator, applied in order. The first rule is a base rule
+ * (manual or target) that produces a score; later ones are modifiers (gate, perOccurrence).
+ * Each kind lives in one file under src/engine/rules/.
+ */
+export const RuleSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("manual") }),
+  z.object({
+    kind: z.literal("target"),
+    measures: z.array(MeasureSchema).min(1),
+    /** Below target: points in proportion to the weakest measure's attainment, or none. */
+    below: z.enum(["proportional", "zero"]),
+  }),
+  z.object({
+    kind: z.literal("gate"),
+    /** The yes/no question; answering 否 zeroes the indicator. */
+    question: z.string().min(1),
+  }),
+  z.object({
+    kind: z.literal("perOccurrence"),
+    label: z.string().min(1),
+    /** Points taken off for each occurrence; the indicator may go below zero. */
+    pointsEach: z.number().positive(),
+  }),
+]);
+
+export const IndicatorSchema = z.object({
+  id: Id,
+  name: z.string().min(1),
+  programme: z.string().min(1),
+  /** The designated department that scores it (exactly once). */
+  department: z.string().min(1),
+  /** Other departments named as co-leads in the seed; they do not score it. */
+  coLeads: z.array(z.string()).default([]),
+  /** Points per region group id. */
+  points: z.record(z.string(), Points),
+  rules: z.array(RuleSchema).min(1),
+  requirement: z.string().default(""),
+});
+
+export const ProjectSchema = z.object({
+  id: Id,
+  name: z.string().min(1),
+  brand: z.string(),
+  department: z.string().min(1),
+});
+
+export const CaseCombineSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("max") }),
+  z.object({ kind: z.literal("mean") }),
+  z.object({ kind: z.literal("cappedSum"), cap: Points }),
+]);
+
+export const CasesSchema = z.object({
+  minPerUnit: z.number().int().nonnegative(),
+  maxPerUnit: z.number().int().positive(),
+  textLimit: z.number().int().positive(),
+  perCaseMax: Points,
+  combine: CaseCombineSchema,
+  projects: z.array(ProjectSchema).min(1),
+});
+
+export const BonusItemSchema = z.object({
+  id: Id,
+  name: z.string().min(1),
+  pointsEach: z.number().positive(),
+  /** The item's own cap ("累计不超过 3 分"), or null. */
+  cap: z.number().positive().nullable(),
+});
+
+export const PenaltyItemSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("fixed"), id: Id, name: z.string().min(1), pointsEach: z.number().positive() }),
+  /** 酌情扣分: the office writes the points and the reason for each occurrence. */
+  z.object({ kind: z.literal("discretionary"), id: Id, name: z.string().min(1), maxPoints: z.number().positive().nullable() }),
+]);
+
+export const CompositeSchema = z.object({
+  incidents: z.array(z.object({ id: Id, name: z.string().min(1) })).min(1),
+});
+
+export const TierRuleSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("thresholds"),
+    /** Best first; a unit gets the first tier whose minimum its total reaches. */
+    tiers: z.array(z.object({ name: z.string().min(1), min: z.number() })).min(1),
+    otherwise: z.string().min(1),
+  }),
+  z.object({
+    kind: z.literal("quota"),
+    /** Best first; share of each region group (by group rank, ties share the better tier). */
+    tiers: z.array(z.object({ name: z.string().min(1), share: z.number().gt(0).lte(1) })).min(1),
+    otherwise: z.string().min(1),
+  }),
+]);
+
+export const RoundingSchema = z.object({
+  decimals: z.number().int().min(0).max(4),
+  mode: z.literal("halfUp"),
+});
+
+/** A value the seed document leaves open, and how this scheme chose it. */
+export const OpenChoiceSchema = z.object({
+  path: z.string().min(1),
+  choice: z.string().min(1),
+  why: z.string().min(1),
+});
+
+export const SchemeBaseSchema = z.object({
+  id: Id,
+  title: z.string().min(1),
+  year: z.number().int().min(2000).max(2100),
+  source: z.string().default(""),
+  groups: z.array(GroupSchema).min(1),
+  units: z.array(UnitSchema).min(1),
+  departments: z.array(DepartmentSchema).min(1),
+  components: ComponentsSchema,
+  indicators: z.array(IndicatorSchema).min(1),
+  cases: CasesSchema,
+  bonus: z.object({ items: z.array(BonusItemSchema).min(1) }),
+  penalties: z.object({ items: z.array(PenaltyItemSchema).min(1) }),
+  composite: CompositeSchema,
+  tiers: TierRuleSchema,
+  rounding: RoundingSchema,
+  /** How a score below its maximum without a reason is reported. */
+  reasonBelowMax: z.enum(["error", "warning", "off"]),
+  openChoices: z.array(OpenChoiceSchema).default([]),
+});
+
+export type Group = z.infer<typeof GroupSchema>;
+export type Unit = z.infer<typeof UnitSchema>;
+export type Department = z.infer<typeof DepartmentSchema>;
+export type Measure = z.infer<typeof MeasureSchema>;
+export type Rule = z.infer<typeof RuleSchema>;
+export type RuleKind = Rule["kind"];
+export type Indicator = z.infer<typeof IndicatorSchema>;
+export type Project = z.infer<typeof ProjectSchema>;
+export type CaseCombine = z.infer<typeof CaseCombineSchema>;
+export type BonusItem = z.infer<typeof BonusItemSchema>;
+export type PenaltyItem = z.infer<typeof PenaltyItemSchema>;
+export type TierRule = z.infer<typeof TierRuleSchema>;
+export type Scheme = z.infer<typeof SchemeBaseSchema>;

@@ -1,0 +1,53 @@
+import { isCellDate, isCellError, type CellValue } from "../workbook/snapshot";
+
+/**
+ * Reading what people type into score cells. A number is a number; text that is clearly a
+ * number ("5", " 5 ", "72%", full-width "５") is taken with a note so the user can fix the cell;
+ * anything else ("abc", "5分") is refused, never guessed.
+ */
+export type ParsedNumber =
+  | { kind: "empty" }
+  | { kind: "number"; value: number; note: null | "text" | "fullwidth" }
+  | { kind: "invalid"; raw: string }
+  | { kind: "errorValue"; error: string };
+
+export function parseNumber(v: CellValue): ParsedNumber {
+  if (v === null) return { kind: "empty" };
+  if (typeof v === "number") return Number.isFinite(v) ? { kind: "number", value: v, note: null } : { kind: "invalid", raw: String(v) };
+  if (typeof v === "boolean") return { kind: "invalid", raw: v ? "TRUE" : "FALSE" };
+  if (isCellError(v)) return { kind: "errorValue", error: v.error };
+  if (isCellDate(v)) return { kind: "invalid", raw: v.date.slice(0, 10) };
+  const trimmed = v.trim();
+  if (trimmed === "") return { kind: "empty" };
+  const folded = trimmed.normalize("NFKC").replace(/\s+/g, "");
+  const fullwidth = folded !== trimmed.replace(/\s+/g, "");
+  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(%?)$/.exec(folded);
+  if (!m) return { kind: "invalid", raw: trimmed };
+  const n = Number(m[1]);
+  const value = m[2] ? Number((n / 100).toPrecision(15)) : n;
+  return { kind: "number", value, note: fullwidth ? "fullwidth" : "text" };
+}
+
+export type ParsedYesNo = { kind: "empty" } | { kind: "yesno"; value: boolean } | { kind: "invalid"; raw: string } | { kind: "errorValue"; error: string };
+
+export function parseYesNo(v: CellValue): ParsedYesNo {
+  if (v === null) return { kind: "empty" };
+  if (typeof v === "object" && isCellError(v)) return { kind: "errorValue", error: v.error };
+  const s = String(typeof v === "object" ? v.date : v).normalize("NFKC").replace(/\s+/g, "");
+  if (s === "") return { kind: "empty" };
+  if (s === "是") return { kind: "yesno", value: true };
+  if (s === "否") return { kind: "yesno", value: false };
+  return { kind: "invalid", raw: s };
+}
+
+/** Text of a cell for names, reasons and labels; null when blank. */
+export function cellText(v: CellValue): string | null {
+  if (v === null) return null;
+  if (typeof v === "object") return isCellError(v) ? v.error : v.date.slice(0, 10);
+  const s = String(v).trim();
+  return s === "" ? null : s;
+}
+
+export function isBlank(v: CellValue): boolean {
+  return v === null || (typeof v === "string" && v.trim() === "");
+}

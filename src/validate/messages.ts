@@ -1,0 +1,72 @@
+import { diagnostic, type Diagnostic, type Severity } from "../diagnostics/diagnostic";
+import type { ParsedNumber } from "./cellParse";
+
+/**
+ * The catalogue of workbook diagnostics: one function per code, Chinese first, English beside.
+ * Each says where (sheet and cell come with the diagnostic) and what to do.
+ */
+type Where = { sheet: string; cell?: string | null };
+const d = (severity: Severity, code: string, zh: string, en: string, where: Where): Diagnostic => diagnostic(severity, code, { zh, en }, where);
+
+export const msg = {
+  sheetMissing: (sheet: string, what: string) =>
+    d("error", "sheet.missing", `缺少工作表“${sheet}”（${what}）。请用“生成模板”补上该表，或把改名的表改回“${sheet}”。`, `Sheet "${sheet}" (${what}) is missing. Add it from the template, or rename the renamed sheet back to "${sheet}".`, { sheet }),
+  sheetRenamed: (sheet: string, found: string) =>
+    d("warning", "sheet.renamed", `工作表“${found}”按“${sheet}”读取。建议改名为“${sheet}”。`, `Sheet "${found}" was read as "${sheet}". Consider renaming it to "${sheet}".`, { sheet: found }),
+  sheetEmpty: (sheet: string) =>
+    d("error", "sheet.notFilled", `工作表“${sheet}”尚未填写任何得分。请该部室填写后再汇总。`, `Sheet "${sheet}" has no scores yet. Ask the department to fill it in before aggregating.`, { sheet }),
+  headerChanged: (sheet: string, cell: string, expected: string, found: string | null) =>
+    d("error", "header.changed", `表头被改动：应为“${expected}”，实际为“${found ?? "（空）"}”。请恢复模板的表头（不要插入或删除列）。`, `Header changed: expected "${expected}", found "${found ?? "(empty)"}". Restore the template's header (do not insert or delete columns).`, { sheet, cell }),
+  mergedInput: (sheet: string, range: string) =>
+    d("error", "cell.merged", `合并单元格 ${range} 覆盖了填写区域。请取消合并（开始 → 合并后居中），每个单元格单独填写。`, `Merged cells ${range} cover input cells. Unmerge them and fill each cell separately.`, { sheet, cell: range }),
+  unitUnknown: (sheet: string, cell: string, name: string) =>
+    d("error", "unit.unknown", `未知区县“${name}”。请改为 41 个区县之一的规范名称（如“忠县”“西部科学城重庆高新区”）。`, `Unknown unit "${name}". Use the name of one of the 41 units.`, { sheet, cell }),
+  unitNormalised: (sheet: string, cell: string, name: string, canonical: string, how: "spacing" | "alias") =>
+    d("info", "unit.normalised", how === "alias" ? `“${name}”已识别为“${canonical}”。` : `“${name}”含空格或全角字符，已识别为“${canonical}”。`, `"${name}" was read as "${canonical}".`, { sheet, cell }),
+  unitDuplicate: (sheet: string, cell: string, name: string, firstCell: string) =>
+    d("error", "unit.duplicate", `区县“${name}”重复出现（第一次在 ${firstCell}）。请删除重复的一行；本行不计分。`, `Unit "${name}" appears twice (first at ${firstCell}). Delete the duplicate row; this row is ignored.`, { sheet, cell }),
+  unitMissing: (sheet: string, name: string) =>
+    d("error", "unit.missing", `缺少区县“${name}”的一行。请补上该区县（可从模板复制），否则按 0 分计。`, `Unit "${name}" has no row. Add it (copy from the template); otherwise it scores 0.`, { sheet }),
+  rowWithoutUnit: (sheet: string, cell: string) =>
+    d("error", "unit.blank", "该行填写了数据，但区县名称为空。请填写区县名称。", "This row has data but no unit name. Fill in the unit.", { sheet, cell }),
+  notNumber: (sheet: string, cell: string, raw: string, what: string) =>
+    d("error", "value.notNumber", `${what}“${raw}”不是数字。请只填写数字（不要带“分”“个”等文字）。`, `${what} "${raw}" is not a number. Enter digits only.`, { sheet, cell }),
+  numberAsText: (sheet: string, cell: string, p: Extract<ParsedNumber, { kind: "number" }>) =>
+    d("warning", "value.textNumber", p.note === "fullwidth" ? `全角数字已按 ${p.value} 计算。请改为半角数字，以免其他软件打开时按 0 计算。` : `以文本形式存放的数字，已按 ${p.value} 计算。请把单元格改为数字格式。`, `Number stored as ${p.note === "fullwidth" ? "full-width " : ""}text, read as ${p.value}. Re-enter it as a number.`, { sheet, cell }),
+  errorValue: (sheet: string, cell: string, error: string) =>
+    d("error", "value.formulaError", `单元格是错误值 ${error}（公式出错）。请修正公式或直接填写数值。`, `The cell holds the error ${error}. Fix the formula or type the value.`, { sheet, cell }),
+  empty: (sheet: string, cell: string, what: string) =>
+    d("error", "value.empty", `${what}未填写。请填写后再汇总。`, `${what} is empty. Fill it in before aggregating.`, { sheet, cell }),
+  overMax: (sheet: string, cell: string, value: number, max: number, what: string) =>
+    d("error", "value.overMax", `${what} ${value} 超过满分 ${max}。请填写 0 至 ${max} 之间的数值。`, `${what} ${value} exceeds the maximum ${max}. Enter a value from 0 to ${max}.`, { sheet, cell }),
+  negative: (sheet: string, cell: string, value: number, what: string) =>
+    d("error", "value.negative", `${what} ${value} 是负数。请填写不小于 0 的数值（倒扣由“次数”列计算）。`, `${what} ${value} is negative. Enter 0 or more.`, { sheet, cell }),
+  percentRange: (sheet: string, cell: string, value: number) =>
+    d("error", "value.percentRange", `比例 ${value} 不在 0%—100% 之间。${value > 1 && value <= 100 ? `若指 ${value}%，请输入“${value}%”。` : "请改正。"}`, `Rate ${value} is not between 0% and 100%.${value > 1 && value <= 100 ? ` For ${value}%, type "${value}%".` : ""}`, { sheet, cell }),
+  notInteger: (sheet: string, cell: string, value: number, what: string) =>
+    d("error", "value.notInteger", `${what} ${value} 应为整数。`, `${what} ${value} must be a whole number.`, { sheet, cell }),
+  notYesNo: (sheet: string, cell: string, raw: string) =>
+    d("error", "value.notYesNo", `“${raw}”无法识别。请填写“是”或“否”。`, `"${raw}" is not 是/否 (yes/no).`, { sheet, cell }),
+  reasonMissing: (severity: Severity, sheet: string, cell: string, item: string) =>
+    d(severity, "reason.missing", `“${item}”得分低于满分，但没有写扣分理由。请在此格写明理由。`, `"${item}" is below its maximum but has no reason. Write the reason here.`, { sheet, cell }),
+  unknownItem: (sheet: string, cell: string, raw: string, what: string) =>
+    d("error", "item.unknown", `未知的${what}“${raw}”。请从下拉列表中选择。`, `Unknown ${what === "项目" ? "project" : "item"} "${raw}". Pick one from the dropdown list.`, { sheet, cell }),
+  discretionaryNoPoints: (sheet: string, cell: string) =>
+    d("error", "penalty.noPoints", "酌情扣分须填写扣分分值。请填写分值。", "A discretionary penalty needs its points.", { sheet, cell }),
+  discretionaryNoReason: (sheet: string, cell: string) =>
+    d("error", "penalty.noReason", "酌情扣分须写明理由。请在“理由/说明”中填写。", "A discretionary penalty needs a reason.", { sheet, cell }),
+  pointsIgnored: (sheet: string, cell: string) =>
+    d("warning", "event.pointsIgnored", "该事项按固定分值计算，此处填写的分值不起作用。如需酌情扣分，请选择酌情扣分事项。", "This item has fixed points; the points written here are ignored.", { sheet, cell }),
+  noEvidence: (sheet: string, cell: string) =>
+    d("warning", "bonus.noEvidence", "加分事项未填写证明材料。请注明获奖证明扫描件。", "Bonus without proof: name the scanned evidence.", { sheet, cell }),
+  caseTooLong: (sheet: string, cell: string, length: number, limit: number) =>
+    d("error", "case.tooLong", `案例内容 ${length} 字，超过 ${limit} 字的限制。请压缩到 ${limit} 字以内。`, `Case text has ${length} characters, over the ${limit} limit.`, { sheet, cell }),
+  tooManyCases: (sheet: string, cell: string, unit: string, max: number) =>
+    d("error", "case.tooMany", `“${unit}”报送的案例超过 ${max} 个。请删除多余的案例行；本行不计分。`, `"${unit}" has more than ${max} cases. Delete the extra rows; this row is ignored.`, { sheet, cell }),
+  noCase: (sheet: string, unit: string) =>
+    d("warning", "case.none", `“${unit}”没有报送最佳实践案例，该项按 0 分计。`, `"${unit}" submitted no best-practice case; it scores 0 there.`, { sheet }),
+  compositeNoReason: (sheet: string, cell: string) =>
+    d("error", "composite.noReason", "综合评估扣分须选择事由并写明说明。", "A composite deduction needs an incident and an explanation.", { sheet, cell }),
+  schemeEmbeddedInvalid: (sheet: string) =>
+    d("error", "scheme.embeddedInvalid", `工作簿中保存的评价方案（隐藏表“${sheet}”）无法读取。请用“生成模板”重新生成，或指定方案文件。`, `The scheme stored in hidden sheet "${sheet}" cannot be read. Regenerate the template or pass a scheme file.`, { sheet }),
+};

@@ -1,0 +1,103 @@
+import { diagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic";
+import type { Scheme } from "../scheme/schema";
+import { foldName } from "../scheme/names";
+import { builtinScheme, parseScheme } from "../scheme/load";
+import type { EvaluationInputs, IndicatorInput } from "../engine/inputs";
+import { evaluate, type Evaluation } from "../engine/evaluate";
+import { departmentLayouts } from "../layout/department";
+import { embeddedSchemeJson } from "../layout/dataSheet";
+import { SHEETS } from "../layout/names";
+import type { SheetSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
+import { msg } from "./messages";
+import { readDepartment } from "./readDepartment";
+import { readCases, readComposite, readEvents } from "./readOffice";
+
+export interface Reading {
+  readonly scheme: Scheme;
+  readonly inputs: EvaluationInputs;
+  readonly evaluation: Evaluation;
+  /** Sorted: errors first, then by sheet and cell. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export type ReadingResult = ({ ok: true } & Reading) | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * Validate a filled workbook and evaluate it, without changing anything. The scheme comes from
+ * the caller, else from the workbook itself (hidden data sheet), else the built-in cq-2024.
+ */
+export function readWorkbook(wb: WorkbookSnapshot, options: { scheme?: Scheme } = {}): ReadingResult {
+  const out: Diagnostic[] = [];
+  const scheme = options.scheme ?? schemeOf(wb, out);
+  if (!scheme) return { ok: false, diagnostics: out };
+
+  const basic: IndicatorInput[] = [];
+  for (const layout of departmentLayouts(scheme)) {
+    const aliases = scheme.departments.find((d) => d.name === layout.department)?.aliases ?? [];
+    const sheet = findInputSheet(wb, layout.sheet, aliases, `${layout.department}基础工作评分表`, out);
+    if (sheet) basic.push(...readDepartment(scheme, layout, sheet, out));
+  }
+  const casesSheet = findInputSheet(wb, SHEETS.cases, [], "最佳实践案例评分表", out);
+  const eventsSheet = findInputSheet(wb, SHEETS.events, [], "加分扣分登记表", out);
+  const compositeSheet = findInputSheet(wb, SHEETS.composite, [], "综合评估表", out);
+  const inputs: EvaluationInputs = {
+    basic,
+    cases: casesSheet ? readCases(scheme, casesSheet, out) : [],
+    events: eventsSheet ? readEvents(scheme, eventsSheet, out) : [],
+    composite: compositeSheet ? readComposite(scheme, compositeSheet, out) : [],
+  };
+  const evaluation = evaluate(scheme, inputs);
+  out.push(...reasonChecks(scheme, inputs, evaluation));
+  return { ok: true, scheme, inputs, evaluation, diagnostics: sortDiagnostics(out) };
+}
+
+function schemeOf(wb: WorkbookSnapshot, out: Diagnostic[]): Scheme | null {
+  const json = embeddedSchemeJson(wb.sheets.find((s) => s.name === SHEETS.data));
+  if (json === null) {
+    out.push(diagnostic("info", "scheme.builtin", { zh: "工作簿中没有保存评价方案，按内置方案 cq-2024 计算。", en: "The workbook carries no scheme; the built-in cq-2024 is used." }));
+    return builtinScheme();
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    out.push(msg.schemeEmbeddedInvalid(SHEETS.data));
+    return null;
+  }
+  const r = parseScheme(parsed, `（工作表 ${SHEETS.data}）`);
+  if (!r.ok) {
+    out.push(msg.schemeEmbeddedInvalid(SHEETS.data), ...r.diagnostics);
+    return null;
+  }
+  return r.scheme;
+}
+
+/** The sheet by its name, else by an alias or a spelling with spaces/full-width forms (warned). */
+function findInputSheet(wb: WorkbookSnapshot, name: string, aliases: readonly string[], what: string, out: Diagnostic[]): SheetSnapshot | undefined {
+  const exact = wb.sheets.find((s) => s.name === name);
+  if (exact) return exact;
+  const wanted = new Set([name, ...aliases].map(foldName));
+  const near = wb.sheets.find((s) => wanted.has(foldName(s.name)));
+  if (near) {
+    out.push(msg.sheetRenamed(name, near.name));
+    return near;
+  }
+  out.push(msg.sheetMissing(name, what));
+  return undefined;
+}
+
+/** 细化扣分理由: every basic-work deduction needs its reason (severity per the scheme). */
+function reasonChecks(scheme: Scheme, inputs: EvaluationInputs, evaluation: Evaluation): Diagnostic[] {
+  if (scheme.reasonBelowMax === "off") return [];
+  const byKey = new Map(inputs.basic.map((b) => [`${b.unit}\u0000${b.indicator}`, b]));
+  const out: Diagnostic[] = [];
+  for (const u of evaluation.units) {
+    for (const ind of u.indicators) {
+      if (ind.score >= ind.max) continue;
+      const input = byKey.get(`${u.unit}\u0000${ind.id}`);
+      if (!input || input.reason || !input.reasonSource) continue;
+      out.push(msg.reasonMissing(scheme.reasonBelowMax, input.reasonSource.sheet, input.reasonSource.cell, ind.name));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,62 @@
+/**
+ * The write side of the workbook port: what a sheet should look like, as plain data.
+ * The layout and the report build SheetSpecs; adapters render them (exceljs, Office.js).
+ */
+
+export type StyleKey =
+  | "title"
+  | "note"
+  | "header"
+  | "subheader"
+  | "groupRow"
+  | "label"
+  | "input"
+  | "inputText"
+  | "computed"
+  | "total"
+  | "badge"
+  | "plain";
+
+export type ValidationSpec =
+  | { readonly kind: "decimal"; readonly min?: number; readonly max?: number; readonly prompt: string; readonly error: string }
+  | { readonly kind: "whole"; readonly min: number; readonly max?: number; readonly prompt: string; readonly error: string }
+  /** `source` (a range such as '_evalsheet'!$C$1:$C$14) wins over inline `items` when given. */
+  | { readonly kind: "list"; readonly items: readonly string[]; readonly source?: string; readonly prompt: string; readonly error: string }
+  | { readonly kind: "textLength"; readonly max: number; readonly prompt: string; readonly error: string };
+
+export interface CellSpec {
+  /** Literal value, or the cached result when `formula` is set. */
+  readonly value?: string | number | boolean | null;
+  /** Formula without the leading "=". Must only use functions Excel, WPS and LibreOffice all compute. */
+  readonly formula?: string;
+  readonly style?: StyleKey;
+  readonly numFmt?: string;
+  readonly validation?: ValidationSpec;
+  readonly comment?: string;
+}
+
+export interface SheetSpec {
+  readonly name: string;
+  /** rows[r][c]; null = untouched empty cell. */
+  readonly rows: readonly (readonly (CellSpec | null)[])[];
+  readonly columnWidths: readonly number[];
+  readonly merges: readonly string[];
+  /** Rows and columns frozen above/left of the scroll area. */
+  readonly freeze?: { readonly rows: number; readonly cols: number };
+  readonly print?: { readonly landscape: boolean; readonly titleRows?: string };
+  readonly state?: "visible" | "hidden" | "veryHidden";
+  /** Protect the sheet (no password): users can read and select but not edit. */
+  readonly protect?: boolean;
+  readonly tabColor?: string;
+}
+
+/**
+ * A plan of writes: sheets to create or replace as a whole. The adapter builds every new sheet
+ * first and only then removes the old ones of the same name, so a failure keeps the old ones.
+ * It never touches a sheet that is not named here.
+ */
+export interface WritePlan {
+  readonly sheets: readonly SheetSpec[];
+  /** Position hint: the new sheets go first (summary) or last (templates). */
+  readonly placement: "first" | "last";
+}
