@@ -40,14 +40,14 @@ export function sampleData(scheme: Scheme, seed = 2024): SampleData {
   scheme.units.forEach((u, index) => {
     const twinIndex = TWINS[u.name] ? scheme.units.findIndex((x) => x.name === TWINS[u.name]) : -1;
     const rnd = prng(seed * 1000 + (twinIndex >= 0 ? twinIndex : index));
-    const quality = 0.86 + rnd() * 0.14;
+    const quality = 0.8 + rnd() * 0.2;
     for (const ind of scheme.indicators) {
       const max = indicatorMax(ind, u.group);
       for (const rule of ind.rules) {
         for (const col of ruleKind(rule).columns(rule as never)) {
           const key = `${u.name}|${ind.id}|${col.key}`;
           if (col.input === "score") {
-            const s = Math.min(max, Math.round(max * (quality + rnd() * 0.25) * 2) / 2);
+            const s = Math.min(max, Math.round(max * (quality + rnd() * 0.12) * 2) / 2);
             data.basic.set(key, s);
             if (s < max) data.reasons.set(`${u.name}|${ind.id}`, REASONS[Math.floor(rnd() * REASONS.length)]!);
           } else if (col.input === "percent") {
@@ -75,7 +75,7 @@ export function sampleData(scheme: Scheme, seed = 2024): SampleData {
         project: projectLabel(p),
         title: `${u.name}${p.name.replace(/[“”"]/g, "")}实践`,
         text: `${u.name}妇联围绕${p.name}，${words}。`,
-        score: Math.round((17 + rnd() * 8) * 2) / 2,
+        score: Math.round((25 * quality - 3 + rnd() * 5) * 2) / 2,
         comment: "亮点突出",
       });
     }

@@ -51,7 +51,8 @@ export function readWorkbook(wb: WorkbookSnapshot, options: { scheme?: Scheme } 
   return { ok: true, scheme, inputs, evaluation, diagnostics: sortDiagnostics(out) };
 }
 
-function schemeOf(wb: WorkbookSnapshot, out: Diagnostic[]): Scheme | null {
+/** The scheme a workbook carries (hidden data sheet), else the built-in; null when it carries a broken one. */
+export function schemeOf(wb: WorkbookSnapshot, out: Diagnostic[]): Scheme | null {
   const json = embeddedSchemeJson(wb.sheets.find((s) => s.name === SHEETS.data));
   if (json === null) {
     out.push(diagnostic("info", "scheme.builtin", { zh: "工作簿中没有保存评价方案，按内置方案 cq-2024 计算。", en: "The workbook carries no scheme; the built-in cq-2024 is used." }));

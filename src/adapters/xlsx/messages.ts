@@ -34,7 +34,7 @@ export const fileMessages = {
     }),
 
   badZip: (f: string, detail: string): Diagnostic =>
-    diagnostic("error", "file.unreadable", {
+    diagnostic("error", "file.damaged", {
       zh: `文件「${f}」已损坏，无法解压：请重新发送原始文件，或${RESAVE_CORE_ZH}`,
       en: `File "${f}" is damaged and cannot be unpacked (${detail}): send the original file again, or ${RESAVE_EN}`,
     }),

@@ -204,13 +204,15 @@ async function repairSheets(
 
   const isoDates = new Map<string, IsoDateCell[]>();
   for (const part of parts) {
+    // A listed sheet whose part is absent is reported after loading, as a missing sheet.
+    if (!run.pkg.entries.has(part)) continue;
     const sheet = sheetOfPart.get(part) ?? null;
     const bad = await checkAndUnprefix(run, part, sheet);
     if (bad) return bad;
     update(run, part, inlineCdata((await current(run, part))!), "cdata");
     const refs = addMissingRefs((await current(run, part))!);
-    update(run, part, refs.text, "cellRefs");
-    const formulas = inlineStrFormulas(refs.text);
+    update(run, part, refs, "cellRefs");
+    const formulas = inlineStrFormulas(refs);
     update(run, part, formulas, "inlineStrFormulas");
     const dates = convertIsoDates(formulas, date1904);
     update(run, part, dates.text, "isoDates");

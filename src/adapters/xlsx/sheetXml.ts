@@ -15,15 +15,21 @@ function withSheetData(text: string, rewrite: (sheetData: string) => string): st
   return text.slice(0, start) + rewrite(text.slice(start, end)) + text.slice(end);
 }
 
+function sheetDataOf(text: string): string {
+  let data = "";
+  withSheetData(text, (d) => (data = d));
+  return data;
+}
+
 const HAS_R = /\sr\s*=\s*["']([^"']*)["']/;
 
 /**
  * <row> and <c> may omit `r` (cells are then positional, as LibreOffice and Excel read them);
  * exceljs throws "Invalid row number in model". Fill in the positions.
  */
-export function addMissingRefs(text: string): { text: string; changed: boolean } {
-  if (!needsRefs(text)) return { text, changed: false };
-  const out = withSheetData(text, (data) => {
+export function addMissingRefs(text: string): string {
+  if (!needsRefs(text)) return text;
+  return withSheetData(text, (data) => {
     let row = 0; // 1-based number of the current row
     let col = -1; // 0-based column of the previous cell in the row
     return data.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<(row|c)\b[^>]*>/g, (tag, kind?: string) => {
@@ -42,7 +48,6 @@ export function addMissingRefs(text: string): { text: string; changed: boolean }
       return tag.replace(/^<c/, `<c r="${a1(row - 1, col)}"`);
     });
   });
-  return { text: out, changed: true };
 }
 
 function needsRefs(text: string): boolean {
@@ -138,16 +143,13 @@ export function hiddenMergedCells(text: string): { range: string; cells: string[
   const ranges = mergeRanges(text);
   if (ranges.length === 0) return [];
   const hits = new Map<string, string[]>();
-  withSheetData(text, (data) => {
-    for (const m of data.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      if (!m[2] || !/<(?:v|f|is)\b/.test(m[2])) continue;
-      const ref = attributes(m[1]!).get("r");
-      const at = ref ? safeParseA1(ref) : null;
-      const range = at && ranges.find((r) => rangeContains(r, at.row, at.col) && (r.top !== at.row || r.left !== at.col));
-      if (range) hits.set(range.text, [...(hits.get(range.text) ?? []), ref!]);
-    }
-    return data;
-  });
+  for (const m of sheetDataOf(text).matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    if (!m[2] || !/<(?:v|f|is)\b/.test(m[2])) continue;
+    const ref = attributes(m[1]!).get("r");
+    const at = ref ? safeParseA1(ref) : null;
+    const range = at && ranges.find((r) => rangeContains(r, at.row, at.col) && (r.top !== at.row || r.left !== at.col));
+    if (range) hits.set(range.text, [...(hits.get(range.text) ?? []), ref!]);
+  }
   return [...hits].map(([range, cells]) => ({ range, cells }));
 }
 

@@ -96,8 +96,10 @@ export function attributes(tag: string): Map<string, string> {
 
 export function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    if (e.startsWith("#x")) return String.fromCodePoint(parseInt(e.slice(2), 16));
-    if (e.startsWith("#")) return String.fromCodePoint(parseInt(e.slice(1), 10));
+    if (e.startsWith("#")) {
+      const code = e.startsWith("#x") ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : "\uFFFD";
+    }
     return ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" } as Record<string, string>)[e]!;
   });
 }
@@ -123,14 +125,18 @@ const DEFAULT_NAMESPACES = new Set([
  * chart parts legitimately use prefixes that exceljs expects.
  */
 export function unprefixRoot(text: string): string {
-  const root = /<([\w.-]+):([\w.-]+)\b([^>]*)>/.exec(skipProlog(text));
+  const root = /^<([\w.-]+):([\w.-]+)\b([^>]*)>/.exec(skipProlog(text));
   if (!root) return text;
   const prefix = root[1]!;
-  const ns = attributes(root[3]!).get(`xmlns:${prefix}`);
+  const rootAttrs = attributes(root[3]!);
+  const ns = rootAttrs.get(`xmlns:${prefix}`);
   if (!ns || !DEFAULT_NAMESPACES.has(ns)) return text;
+  // A different default namespace would be clobbered; the same one needs no new declaration.
+  const defaultNs = rootAttrs.get("xmlns");
+  if (defaultNs !== undefined && defaultNs !== ns) return text;
   const esc = prefix.replace(/[.-]/g, "\\$&");
   const re = new RegExp(`<!\\[CDATA\\[[\\s\\S]*?\\]\\]>|<!--[\\s\\S]*?-->|<(/?)${esc}:|\\bxmlns:${esc}=`, "g");
-  let declared = false;
+  let declared = defaultNs !== undefined;
   return text.replace(re, (m: string, slash: string | undefined) => {
     if (m.startsWith("<!")) return m;
     if (m.startsWith("xmlns:")) {

@@ -38,7 +38,8 @@ export function signatureProblem(data: Uint8Array, fileName: string): Diagnostic
 export async function openZip(data: Uint8Array, fileName: string): Promise<ZipPackage | Diagnostic> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(data);
+    // CRC checking costs one extra inflate, but turns a corrupted part into a refusal, not garbage.
+    zip = await JSZip.loadAsync(data, { checkCRC32: true });
   } catch (e) {
     // A zip whose end-of-central-directory record is missing was cut off in transfer.
     return hasEndRecord(data) ? fileMessages.badZip(fileName, errorDetail(e)) : fileMessages.truncated(fileName);

@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The evalsheet CLI. TypeScript sources run through tsx (a dependency), so `npx evalsheet`
+// works right after `npm install` with no build step.
+import { register } from "tsx/esm/api";
+
+register();
+const { run } = await import("../src/cli/main.ts");
+process.exitCode = await run(process.argv.slice(2));

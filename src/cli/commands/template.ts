@@ -1,0 +1,50 @@
+import { builtinScheme } from "../../scheme/load";
+import type { Scheme } from "../../scheme/schema";
+import { templatePlan } from "../../layout/template";
+import { sampleData } from "../../layout/sample";
+import { departmentLayouts } from "../../layout/department";
+import { foldName } from "../../scheme/names";
+import { planToWorkbook, workbookBytes } from "../../adapters/xlsx/xlsxFile";
+import { formatDiagnostics, say, UsageError, writeAtomic } from "../io";
+import { loadSchemeFile } from "../schemeArg";
+
+export interface TemplateArgs {
+  out: string;
+  scheme?: string | undefined;
+  sample: boolean;
+  seed: number;
+  department?: string | undefined;
+}
+
+export async function templateCommand(args: TemplateArgs): Promise<number> {
+  const scheme = resolveScheme(args.scheme);
+  if (typeof scheme === "number") return scheme;
+  let department: string | undefined;
+  if (args.department) {
+    const wanted = foldName(args.department);
+    const d = scheme.departments.find((x) => [x.name, ...x.aliases].some((n) => foldName(n) === wanted));
+    const owning = departmentLayouts(scheme).map((l) => l.department);
+    if (!d || !owning.includes(d.name)) {
+      throw new UsageError(say(`部室“${args.department}”没有基础工作指标。可选：${owning.join("、")}`, `Department "${args.department}" owns no indicator. Choose one of: ${owning.join(", ")}`));
+    }
+    department = d.name;
+  }
+  const plan = templatePlan(scheme, {
+    ...(args.sample ? { sample: sampleData(scheme, args.seed) } : {}),
+    ...(department ? { department } : {}),
+  });
+  const wb = await planToWorkbook(plan);
+  writeAtomic(args.out, await workbookBytes(wb));
+  console.log(say(`已生成${department ? `“${department}”评分表` : "评价工作簿"}：${args.out}${args.sample ? `（示例数据，种子 ${args.seed}）` : ""}`,
+    `Wrote ${department ? `the ${department} sheet` : "the evaluation workbook"}: ${args.out}${args.sample ? ` (sample data, seed ${args.seed})` : ""}`));
+  return 0;
+}
+
+/** --scheme or the built-in; exit code 2 (after printing why) when the file is bad. */
+export function resolveScheme(path: string | undefined): Scheme | number {
+  if (!path) return builtinScheme();
+  const r = loadSchemeFile(path);
+  if (r.ok) return r.scheme;
+  console.error(formatDiagnostics(r.diagnostics));
+  return 2;
+}

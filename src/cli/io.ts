@@ -1,0 +1,73 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { placeOf, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic";
+import { openXlsx, type OpenResult } from "../adapters/xlsx/openXlsx";
+
+export type Lang = "zh" | "en";
+
+export function lang(): Lang {
+  return process.env["EVALSHEET_LANG"] === "en" ? "en" : "zh";
+}
+
+export function say(zh: string, en: string): string {
+  return lang() === "en" ? en : zh;
+}
+
+/** Open an .xlsx from disk; a missing file is a diagnostic like any unreadable one. */
+export async function openFile(path: string): Promise<OpenResult> {
+  let bytes: Uint8Array;
+  try {
+    if (statSync(path).isDirectory()) throw new Error("is a directory");
+    bytes = new Uint8Array(readFileSync(path));
+  } catch {
+    return {
+      ok: false,
+      diagnostics: [{
+        severity: "error", sheet: null, cell: null, code: "file.notFound",
+        message: `找不到文件「${path}」，或无法读取。请检查路径和文件名。`,
+        messageEn: `Cannot find or read file "${path}". Check the path and the name.`,
+      }],
+    };
+  }
+  return openXlsx(bytes, basename(path));
+}
+
+/**
+ * Write a whole file or nothing: into a temporary file beside the target, then rename, so a
+ * crash or a full disk never leaves a half-written workbook where the old one was.
+ */
+export function writeAtomic(path: string, bytes: Uint8Array | string): void {
+  const target = resolve(path);
+  mkdirSync(dirname(target), { recursive: true });
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, target);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+export function samePath(a: string, b: string): boolean {
+  return resolve(a) === resolve(b);
+}
+
+const ICON = { error: "✖", warning: "⚠", info: "ℹ" } as const;
+const WORD = { error: ["错误", "error"], warning: ["警告", "warning"], info: ["提示", "info"] } as const;
+
+/** Diagnostics for people: grouped by sheet, each line naming the cell and what to do. */
+export function formatDiagnostics(ds: readonly Diagnostic[], options: { showInfo?: boolean } = {}): string {
+  const shown = sortDiagnostics(ds).filter((d) => options.showInfo || d.severity !== "info");
+  const lines = shown.map((d) => {
+    const where = placeOf(d);
+    const text = lang() === "en" ? d.messageEn : d.message;
+    return `${ICON[d.severity]} ${where ? `${where}  ` : ""}${text}`;
+  });
+  const count = (s: Diagnostic["severity"]) => ds.filter((d) => d.severity === s).length;
+  const i = lang() === "en" ? 1 : 0;
+  lines.push(`${count("error")} ${WORD.error[i]}，${count("warning")} ${WORD.warning[i]}，${count("info")} ${WORD.info[i]}`);
+  return lines.join("\n");
+}
+
+export class UsageError extends Error {}

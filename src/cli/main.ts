@@ -1,0 +1,99 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { aggregateCommand } from "./commands/aggregate";
+import { collectCommand } from "./commands/collect";
+import { demoCommand } from "./commands/demo";
+import { schemeCommand } from "./commands/scheme";
+import { templateCommand } from "./commands/template";
+import { validateCommand } from "./commands/validate";
+import { say, UsageError } from "./io";
+
+const USAGE = `evalsheet — 区县妇联工作分类评价
+
+用法 (usage):
+  evalsheet template --out FILE.xlsx [--scheme S.json] [--sample] [--seed N] [--department 部室]
+  evalsheet validate FILE.xlsx [--json] [--scheme S.json]
+  evalsheet aggregate FILE.xlsx --out OUT.xlsx [--json RESULT.json] [--force] [--scheme S.json]
+  evalsheet collect MASTER.xlsx DEPT.xlsx… --out OUT.xlsx
+  evalsheet scheme [--json] [--scheme S.json]
+  evalsheet demo [--out-dir out] [--seed N]
+
+退出码 (exit codes): 0 成功 ok · 1 工作簿有错误 errors in the workbook · 2 文件无法读取或用法错误 unreadable file or usage
+English messages: EVALSHEET_LANG=en evalsheet …`;
+
+const options = {
+  out: { type: "string" },
+  scheme: { type: "string" },
+  sample: { type: "boolean", default: false },
+  seed: { type: "string" },
+  department: { type: "string" },
+  json: { type: "string" },
+  force: { type: "boolean", default: false },
+  "out-dir": { type: "string" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+const Seed = z.coerce.number().int().min(0).max(2 ** 31 - 1);
+const Xlsx = z.string().regex(/\.xlsx$/i, { message: "需要 .xlsx 文件 (an .xlsx file is required)" });
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  // --json takes a file for aggregate, nothing for validate/scheme: normalise before parsing.
+  const flagOnlyJson = command === "validate" || command === "scheme";
+  const args = flagOnlyJson ? rest.map((a) => (a === "--json" ? "--json=1" : a)) : rest;
+  const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const seed = Seed.parse(values.seed ?? 2024);
+  switch (command) {
+    case "template":
+      return templateCommand({ out: Xlsx.parse(need(values.out, "--out")), scheme: values.scheme, sample: values.sample, seed, department: values.department });
+    case "validate":
+      return validateCommand({ file: one(positionals, "FILE.xlsx"), json: values.json !== undefined, scheme: values.scheme });
+    case "aggregate":
+      return aggregateCommand({ file: one(positionals, "FILE.xlsx"), out: Xlsx.parse(need(values.out, "--out")), json: values.json, force: values.force, scheme: values.scheme });
+    case "collect": {
+      if (positionals.length < 2) throw new UsageError(say("collect 需要主表和至少一个部室文件。", "collect needs the master and at least one department file."));
+      const [master, ...departments] = positionals;
+      return collectCommand({ master: master!, departments, out: Xlsx.parse(need(values.out, "--out")) });
+    }
+    case "scheme":
+      return schemeCommand({ json: values.json !== undefined, scheme: values.scheme });
+    case "demo":
+      return demoCommand({ outDir: values["out-dir"] ?? "out", seed });
+    default:
+      throw new UsageError(say(`未知命令“${command}”。`, `Unknown command "${command}".`));
+  }
+}
+
+function need(v: string | undefined, flag: string): string {
+  if (!v) throw new UsageError(say(`缺少 ${flag}。`, `Missing ${flag}.`));
+  return v;
+}
+
+function one(positionals: string[], what: string): string {
+  if (positionals.length !== 1) throw new UsageError(say(`需要且只需要一个 ${what}。`, `Exactly one ${what} is needed.`));
+  return positionals[0]!;
+}
+
+/** Usage problems exit 2 with the usage text; anything unexpected exits 2 with one line, no stack. */
+export async function run(argv: string[]): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof z.ZodError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      const text = e instanceof z.ZodError ? e.issues.map((i) => i.message).join("；") : (e as Error).message;
+      console.error(`${text}\n\n${USAGE}`);
+      return 2;
+    }
+    console.error(say(`内部错误：${(e as Error).message}。请把此信息和文件发给维护人员。`, `Internal error: ${(e as Error).message}. Please report it with the file.`));
+    if (process.env["EVALSHEET_DEBUG"]) console.error(e);
+    return 2;
+  }
+}

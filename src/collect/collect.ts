@@ -1,0 +1,139 @@
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic";
+import type { Scheme } from "../scheme/schema";
+import { foldName, unitIndex } from "../scheme/names";
+import { departmentLayouts, type DepartmentLayout } from "../layout/department";
+import { a1 } from "../workbook/address";
+import { cellAt, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../workbook/snapshot";
+import { cellText, isBlank } from "../validate/cellParse";
+
+/**
+ * Bringing department sheets that were filled in separate files back into the master.
+ * Pure planning: which cells to copy from which file into which master cell; the adapter copies.
+ */
+export interface CellCopy {
+  readonly from: { row: number; col: number };
+  readonly to: { row: number; col: number };
+}
+
+export interface SheetCopy {
+  readonly department: string;
+  readonly fileIndex: number;
+  /** Sheet name in the department's file, and in the master. */
+  readonly fromSheet: string;
+  readonly toSheet: string;
+  readonly cells: readonly CellCopy[];
+}
+
+export interface CollectPlan {
+  readonly copies: readonly SheetCopy[];
+  readonly missing: readonly string[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface DepartmentFile {
+  readonly name: string;
+  readonly snapshot: WorkbookSnapshot;
+}
+
+export function planCollect(scheme: Scheme, master: WorkbookSnapshot, files: readonly DepartmentFile[]): CollectPlan {
+  const out: Diagnostic[] = [];
+  const copies: SheetCopy[] = [];
+  const found = new Map<string, { file: string; values: string }>();
+  for (const layout of departmentLayouts(scheme)) {
+    const target = findSheet(master, scheme, layout);
+    files.forEach((f, fileIndex) => {
+      const sheet = findSheet(f.snapshot, scheme, layout);
+      if (!sheet || !hasInput(layout, sheet)) return;
+      const fingerprint = inputFingerprint(scheme, layout, sheet);
+      const earlier = found.get(layout.department);
+      if (earlier) {
+        if (earlier.values !== fingerprint) {
+          out.push(diagnostic("error", "collect.conflict", {
+            zh: `“${layout.department}”在「${earlier.file}」和「${f.name}」中都已填写，且数值不同。请确认哪一份是最终版本，只提交那一份。`,
+            en: `"${layout.department}" is filled in both "${earlier.file}" and "${f.name}" with different values. Keep only the final one.`,
+          }, { sheet: layout.sheet }));
+        }
+        return;
+      }
+      found.set(layout.department, { file: f.name, values: fingerprint });
+      if (!target) {
+        out.push(diagnostic("error", "sheet.missing", {
+          zh: `主表中没有“${layout.sheet}”工作表，无法导入「${f.name}」。请先在主表中生成模板。`,
+          en: `The master has no "${layout.sheet}" sheet to receive "${f.name}". Generate the template in the master first.`,
+        }, { sheet: layout.sheet }));
+        return;
+      }
+      const cells = rowCopies(scheme, layout, sheet, target, f.name, out);
+      if (hasInput(layout, target)) {
+        out.push(diagnostic("warning", "collect.replaced", {
+          zh: `主表的“${layout.sheet}”已有数据，输出文件中已替换为「${f.name}」的数据（主表文件本身未改动）。`,
+          en: `The master's "${layout.sheet}" already had data; the output takes "${f.name}"'s instead (the master file is unchanged).`,
+        }, { sheet: layout.sheet }));
+      }
+      copies.push({ department: layout.department, fileIndex, fromSheet: sheet.name, toSheet: target.name, cells });
+    });
+  }
+  const missing = departmentLayouts(scheme)
+    .filter((l) => !found.has(l.department))
+    .filter((l) => {
+      const s = findSheet(master, scheme, l);
+      return !s || !hasInput(l, s);
+    })
+    .map((l) => l.department);
+  return { copies, missing, diagnostics: out };
+}
+
+function findSheet(wb: WorkbookSnapshot, scheme: Scheme, layout: DepartmentLayout): SheetSnapshot | undefined {
+  const names = [layout.sheet, ...(scheme.departments.find((d) => d.name === layout.department)?.aliases ?? [])].map(foldName);
+  return wb.sheets.find((s) => s.name === layout.sheet) ?? wb.sheets.find((s) => names.includes(foldName(s.name)));
+}
+
+function inputCols(layout: DepartmentLayout): number[] {
+  return layout.blocks.flatMap((b) => [...b.columns.map((c) => c.col), b.reasonCol]);
+}
+
+function hasInput(layout: DepartmentLayout, sheet: SheetSnapshot): boolean {
+  const cols = layout.blocks.flatMap((b) => b.columns.map((c) => c.col));
+  for (let r = layout.firstDataRow; r < sheet.rows.length; r++) if (cols.some((c) => !isBlank(cellAt(sheet, r, c)))) return true;
+  return false;
+}
+
+function unitRows(scheme: Scheme, layout: DepartmentLayout, sheet: SheetSnapshot): Map<string, number> {
+  const index = unitIndex(scheme);
+  const rows = new Map<string, number>();
+  for (let r = layout.firstDataRow; r < sheet.rows.length; r++) {
+    const name = cellText(cellAt(sheet, r, layout.unitCol));
+    if (!name) continue;
+    const m = index.resolve(name);
+    if (m.kind !== "unknown" && !rows.has(m.unit.name)) rows.set(m.unit.name, r);
+  }
+  return rows;
+}
+
+/** Values by unit (not by position), so two files that sorted rows differently still compare equal. */
+function inputFingerprint(scheme: Scheme, layout: DepartmentLayout, sheet: SheetSnapshot): string {
+  const rows = unitRows(scheme, layout, sheet);
+  return JSON.stringify([...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([u, r]) => [u, inputCols(layout).map((c) => norm(cellAt(sheet, r, c)))]));
+}
+
+function norm(v: CellValue): unknown {
+  return typeof v === "string" ? v.trim() : v;
+}
+
+function rowCopies(scheme: Scheme, layout: DepartmentLayout, from: SheetSnapshot, to: SheetSnapshot, file: string, out: Diagnostic[]): CellCopy[] {
+  const src = unitRows(scheme, layout, from);
+  const dst = unitRows(scheme, layout, to);
+  const cells: CellCopy[] = [];
+  for (const [unit, r] of src) {
+    const target = dst.get(unit);
+    if (target === undefined) {
+      out.push(diagnostic("error", "collect.unitNotInMaster", {
+        zh: `「${file}」的“${unit}”在主表“${to.name}”中没有对应行，未导入。请在主表补上该区县。`,
+        en: `"${unit}" from "${file}" has no row in the master's "${to.name}"; not imported.`,
+      }, { sheet: to.name, cell: a1(r, layout.unitCol) }));
+      continue;
+    }
+    for (const c of inputCols(layout)) cells.push({ from: { row: r, col: c }, to: { row: target, col: c } });
+  }
+  return cells;
+}
