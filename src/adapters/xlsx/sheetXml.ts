@@ -1,7 +1,7 @@
 /**
- * Rewrites inside a worksheet's <sheetData> that make legal-but-unusual cells readable by exceljs.
- * Both rewrites touch only <row>/<c> start tags and <v> values, so the rest of the part (styles,
- * merges, extensions) is passed through byte for byte.
+ * Rewrites inside a worksheet's <sheetData> that make legal-but-unusual cells readable by exceljs,
+ * and one check for content exceljs will drop. The rewrites touch only <row>/<c> tags and cell
+ * values, so the rest of the part (styles, merges, extensions) passes through byte for byte.
  */
 import { a1, parseA1, parseRange, rangeContains, type CellRange } from "../../workbook/address";
 import { attributes } from "./xmlText";
