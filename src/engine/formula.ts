@@ -1,11 +1,15 @@
 /**
  * Formula text shared by the rule files. Only functions that Excel, WPS and LibreOffice all
- * compute: IF, IFERROR, ISNUMBER, VALUE, TRIM, ROUND, MIN, MAX, SUM, SUMPRODUCT, AND.
+ * compute: IF, IFERROR, ISNUMBER, VALUE, TRIM, ASC, ROUND, MIN, MAX, SUM, SUMPRODUCT, AND.
  */
 
-/** A cell read as a number the way the engine reads it: numbers as-is, numeric text parsed, anything else 0. */
+/**
+ * A cell read as a number the way the engine reads it: numbers as-is, numeric text parsed (ASC
+ * folds full-width "１.５" as the engine's NFKC does), anything else 0. The LibreOffice parity
+ * test proves the two agree.
+ */
 export function num(ref: string): string {
-  return `IF(ISNUMBER(${ref}),${ref},IFERROR(VALUE(TRIM(${ref})),0))`;
+  return `IF(ISNUMBER(${ref}),${ref},IFERROR(VALUE(ASC(TRIM(${ref}))),0))`;
 }
 
 export function round(expr: string, decimals: number): string {

@@ -183,13 +183,14 @@ function plain(v: unknown, date1904: boolean): CachedValue {
 }
 
 /**
- * Values of sheet `sheet` of `file` (as cached in the file: after `recalcWithLibreOffice`, the
- * values LibreOffice computed). `grid[r][c]` is the cell at row r+1, column c+1, up to the last
- * used row and column. Formula cells give their result (`cell.result`, which keeps 0/false, unlike
- * `cell.value.result`); a formula cell with no cached value gives "" (LibreOffice writes an empty
- * `<v>` for an empty-string result, and exceljs cannot tell the two apart). Errors are `{error}`
- * (e.g. `{error: '#NAME?'}`), dates are serial numbers, rich text is its plain text, cells covered
- * by a merge (other than its top-left cell) are null.
+ * Values of sheet `sheet` of `file` as cached in the file (after `recalcWithLibreOffice`: the values
+ * LibreOffice computed). `grid[r][c]` is the cell at row r+1, column c+1, up to the last row and
+ * column holding a value; empty cells are null.
+ * - Formula cells give their result via `cell.result` (`cell.value.result` loses 0, false and "").
+ *   A formula cell without a cached value gives "": LibreOffice writes an empty-string result as an
+ *   empty `<v>`, which exceljs cannot tell from no value.
+ * - Errors are `{error}`, e.g. `{error: '#NAME?'}`; dates are serial numbers; rich text is its
+ *   plain text; hyperlinks are their text; cells covered by a merge (not its top-left) are null.
  */
 export async function readCachedValues(file: string, sheet: string): Promise<CachedValue[][]> {
   const wb = new ExcelJS.Workbook();
@@ -200,22 +201,35 @@ export async function readCachedValues(file: string, sheet: string): Promise<Cac
     throw new Error(`${file}: no sheet ${JSON.stringify(sheet)} (sheets: ${names || 'none'})`);
   }
   const date1904 = Boolean(wb.properties.date1904);
-  const grid: CachedValue[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const values: CachedValue[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) {
-      const cell = row.getCell(c);
+  // Walk only cells holding a value: ws.rowCount/columnCount also count styled empty rows and
+  // columns, which some files (and LibreOffice's copies of them) carry to the sheet's very end
+  // (1048576 x 1024): a dense walk over those never ends.
+  const found: { r: number; c: number; v: CachedValue }[] = [];
+  let lastRow = 0;
+  let lastCol = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      let v: CachedValue;
       if (cell.type === ExcelJS.ValueType.Merge) {
-        values.push(null);
+        v = null;
       } else if (cell.type === ExcelJS.ValueType.Formula) {
         const result: unknown = cell.result;
-        values.push(result === undefined ? '' : plain(result, date1904));
+        v = result === undefined ? '' : plain(result, date1904);
       } else {
-        values.push(plain(cell.value, date1904));
+        v = plain(cell.value, date1904);
       }
-    }
-    grid.push(values);
+      if (v === null) return;
+      found.push({ r, c, v });
+      lastRow = Math.max(lastRow, r);
+      lastCol = Math.max(lastCol, c);
+    });
+  });
+  const grid: CachedValue[][] = Array.from({ length: lastRow }, () =>
+    Array.from({ length: lastCol }, (): CachedValue => null),
+  );
+  for (const { r, c, v } of found) {
+    const row = grid[r - 1];
+    if (row) row[c - 1] = v;
   }
   return grid;
 }

@@ -1,0 +1,123 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { libreOfficeAvailable, readCachedValues, recalcWithLibreOffice, type CachedValue } from "../support/libreoffice";
+import { rowOf, sampleWorkbook, tempDir } from "../support/workbooks";
+import { openXlsx } from "../../src/adapters/xlsx/openXlsx";
+import { applyPlan } from "../../src/adapters/xlsx/render";
+import { workbookBytes } from "../../src/adapters/xlsx/xlsxFile";
+import { readWorkbook, type Reading } from "../../src/validate/validate";
+import { aggregatePlan } from "../../src/report/aggregate";
+import { SUMMARY } from "../../src/report/summary";
+import { BASIC_FIRST_ROW } from "../../src/report/basicScores";
+import { builtinScheme } from "../../src/scheme/load";
+import type { Scheme } from "../../src/scheme/schema";
+import type { Evaluation } from "../../src/engine/evaluate";
+
+/**
+ * The summary's native formulas, recalculated by LibreOffice (an engine that shares no code with
+ * ours), must give exactly the engine's numbers — on the demo data, on a scheme using the other
+ * rule variants, and after a department edits a score in the aggregated file.
+ */
+const available = libreOfficeAvailable();
+if (!available && process.env["CI"]) throw new Error("LibreOffice (soffice) is required in CI: .ci/run installs libreoffice-calc-nogui");
+
+async function aggregateTo(wb: ExcelJS.Workbook, path: string): Promise<Reading> {
+  const opened = await openXlsx(await workbookBytes(wb), "in.xlsx");
+  if (!opened.ok) throw new Error(opened.diagnostics[0]!.message);
+  const reading = readWorkbook(opened.snapshot);
+  if (!reading.ok) throw new Error(reading.diagnostics[0]!.message);
+  await applyPlan(opened.workbook, aggregatePlan(reading));
+  writeFileSync(path, await workbookBytes(opened.workbook));
+  return reading;
+}
+
+function variantScheme(): Scheme {
+  const s = structuredClone(builtinScheme());
+  return {
+    ...s,
+    id: "variant",
+    tiers: { kind: "quota", tiers: [{ name: "特优", share: 0.2 }, { name: "优", share: 0.5 }], otherwise: "良" },
+    cases: { ...s.cases, combine: { kind: "mean" } },
+    indicators: s.indicators.map((i) => (i.id === "B16" ? { ...i, rules: i.rules.map((r) => (r.kind === "target" ? { ...r, below: "zero" as const } : r)) } : i)),
+  };
+}
+
+const num = (v: CachedValue) => (typeof v === "number" ? Math.round(v * 100) / 100 : v);
+
+async function expectSummaryMatches(file: string, evaluation: Evaluation): Promise<number> {
+  const grid = await readCachedValues(file, "汇总");
+  const byUnit = new Map(evaluation.units.map((u) => [u.unit, u]));
+  let checked = 0;
+  for (let r = SUMMARY.firstDataRow; r < SUMMARY.firstDataRow + evaluation.units.length; r++) {
+    const row = grid[r]!;
+    const u = byUnit.get(String(row[1]));
+    expect(u, `row ${r + 1}: unit ${String(row[1])}`).toBeDefined();
+    expect({ unit: u!.unit, values: row.slice(2, 11).map(num) }).toEqual({
+      unit: u!.unit,
+      values: [u!.basic, u!.bestPractice, u!.composite, u!.bonus, u!.penalty, u!.total, u!.groupRank, u!.overallRank, u!.tier],
+    });
+    checked++;
+  }
+  const basic = await readCachedValues(file, "基础工作得分");
+  evaluation.units.forEach((u, i) => {
+    const row = basic[BASIC_FIRST_ROW + i]!;
+    expect(row[2]).toBe(u.unit);
+    expect(row.slice(3, 3 + u.indicators.length).map(num)).toEqual(u.indicators.map((k) => k.score));
+  });
+  return checked;
+}
+
+describe.skipIf(!available)("LibreOffice recalculates the summary to the engine's numbers", () => {
+  const dir = tempDir("evalsheet-parity-");
+  const files = { demo: join(dir, "demo.xlsx"), variant: join(dir, "variant.xlsx"), edited: join(dir, "edited.xlsx") };
+  const readings: Record<string, Reading> = {};
+  let recalculated: string[] = [];
+
+  beforeAll(async () => {
+    readings["demo"] = await aggregateTo(await sampleWorkbook({ seed: 2024 }), files.demo);
+
+    const variant = await sampleWorkbook({ seed: 7, scheme: variantScheme() });
+    // Text numbers as people type them: the engine reads them; the formula must read them the same.
+    const xj = variant.getWorksheet("宣教部")!;
+    xj.getCell(rowOf(xj, "江北区"), 3).value = " 2.5 ";
+    xj.getCell(rowOf(xj, "南岸区"), 3).value = "１.５";
+    readings["variant"] = await aggregateTo(variant, files.variant);
+
+    // A department edits the aggregated file: 宣教部 渝中区 系统深入理论武装 → 0, 组联部 渝中区 new orgs → 0.
+    const edited = new ExcelJS.Workbook();
+    await edited.xlsx.load(readFileSync(files.demo));
+    const ws = edited.getWorksheet("宣教部")!;
+    ws.getCell(rowOf(ws, "渝中区"), 3).value = 0;
+    const events = edited.getWorksheet("加分扣分")!;
+    events.getCell(4, 4).value = 0; // the first event row's count
+    writeFileSync(files.edited, Buffer.from(await edited.xlsx.writeBuffer()));
+    const reread = await openXlsx(new Uint8Array(readFileSync(files.edited)), "edited.xlsx");
+    if (!reread.ok) throw new Error("edited file unreadable");
+    const r = readWorkbook(reread.snapshot);
+    if (!r.ok) throw new Error("edited file invalid");
+    readings["edited"] = r;
+
+    recalculated = await recalcWithLibreOffice([files.demo, files.variant, files.edited], join(dir, "lo"));
+  });
+
+  it("demo workbook: every summary number and every indicator equals the engine's", async () => {
+    expect(await expectSummaryMatches(recalculated[0]!, readings["demo"]!.evaluation)).toBe(41);
+  });
+
+  it("other rule variants (quota tiers, mean of cases, target below = zero, text numbers) agree too", async () => {
+    expect(readings["variant"]!.scheme.id).toBe("variant");
+    expect(await expectSummaryMatches(recalculated[1]!, readings["variant"]!.evaluation)).toBe(41);
+  });
+
+  it("editing a score in OUT.xlsx changes the summary after recalculation, as the engine says", async () => {
+    const before = readings["demo"]!.evaluation.units.find((u) => u.unit === "渝中区")!;
+    const after = readings["edited"]!.evaluation.units.find((u) => u.unit === "渝中区")!;
+    expect(after.basic).toBe(before.basic - 3);
+    await expectSummaryMatches(recalculated[2]!, readings["edited"]!.evaluation);
+    const grid = await readCachedValues(recalculated[2]!, "汇总");
+    const row = grid.find((r) => r[1] === "渝中区")!;
+    expect(num(row[2]!)).toBe(after.basic);
+  });
+});
