@@ -54,6 +54,11 @@ export function evaluate(scheme: Scheme, inputs: EvaluationInputs): Evaluation {
     if (!basicBy.has(key)) basicBy.set(key, b);
   }
 
+  const casesBy = groupBy(inputs.cases, (c) => c.unit);
+  const eventsBy = groupBy(inputs.events, (e) => e.unit);
+  const compositeBy = new Map<string, (typeof inputs.composite)[number]>();
+  for (const c of inputs.composite) if (!compositeBy.has(c.unit)) compositeBy.set(c.unit, c);
+
   const partial = scheme.units.map((u) => {
     const trail: TrailEntry[] = [];
     const indicatorScores = scheme.indicators.map((ind) => {
@@ -62,9 +67,9 @@ export function evaluate(scheme: Scheme, inputs: EvaluationInputs): Evaluation {
       return { ind, r };
     });
     const basic = roundTo(sum(indicatorScores.map((x) => x.r.score)), d);
-    const bp = bestPracticeFor(scheme, inputs.cases.filter((c) => c.unit === u.name), d);
-    const comp = compositeFor(scheme, inputs.composite.find((c) => c.unit === u.name), d);
-    const events = inputs.events.filter((e) => e.unit === u.name);
+    const bp = bestPracticeFor(scheme, casesBy.get(u.name) ?? [], d);
+    const comp = compositeFor(scheme, compositeBy.get(u.name), d);
+    const events = eventsBy.get(u.name) ?? [];
     const bonus = bonusFor(scheme, events, d);
     const penalty = penaltyFor(scheme, events, d);
     trail.push(...bp.trail, ...comp.trail, ...bonus.trail, ...penalty.trail);
@@ -104,4 +109,16 @@ export function evaluate(scheme: Scheme, inputs: EvaluationInputs): Evaluation {
       };
     }),
   };
+}
+
+/** Rows per unit, keeping row order (the first cases of a unit are the ones that count). */
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
 }

@@ -75,7 +75,7 @@ export function sampleData(scheme: Scheme, seed = 2024): SampleData {
         project: projectLabel(p),
         title: `${u.name}${p.name.replace(/[“”"]/g, "")}实践`,
         text: `${u.name}妇联围绕${p.name}，${words}。`,
-        score: Math.round((25 * quality - 3 + rnd() * 5) * 2) / 2,
+        score: Math.min(scheme.cases.perCaseMax, Math.round((25 * quality - 3 + rnd() * 5) * 2) / 2),
         comment: "亮点突出",
       });
     }

@@ -85,9 +85,9 @@ describe.skipIf(!available)("LibreOffice recalculates the summary to the engine'
     xj.getCell(rowOf(xj, "南岸区"), 3).value = "１.５";
     readings["variant"] = await aggregateTo(variant, files.variant);
 
-    // A department edits the aggregated file: 宣教部 渝中区 系统深入理论武装 → 0, 组联部 渝中区 new orgs → 0.
+    // A department edits the aggregated file: 宣教部 渝中区 系统深入理论武装 → 0, and the first event count → 0.
     const edited = new ExcelJS.Workbook();
-    await edited.xlsx.load(readFileSync(files.demo));
+    await edited.xlsx.load(readFileSync(files.demo) as unknown as ArrayBuffer);
     const ws = edited.getWorksheet("宣教部")!;
     ws.getCell(rowOf(ws, "渝中区"), 3).value = 0;
     const events = edited.getWorksheet("加分扣分")!;
