@@ -15,6 +15,6 @@ function pad(s: string, width: number, right: boolean): string {
 
 export function table(headers: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[]): string {
   const widths = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ""))));
-  const line = (cells: readonly string[]) => cells.map((c, i) => pad(c, widths[i]!, numeric[i] ?? false)).join("  ");
+  const line = (cells: readonly string[]) => cells.map((c, i) => pad(c, widths[i]!, numeric[i] ?? false)).join("  ").trimEnd();
   return [line(headers), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
