@@ -43,7 +43,7 @@ export function planCollect(scheme: Scheme, master: WorkbookSnapshot, files: rea
     const target = findSheet(master, scheme, layout);
     files.forEach((f, fileIndex) => {
       const sheet = findSheet(f.snapshot, scheme, layout);
-      if (!sheet || !hasInput(layout, sheet)) return;
+      if (!sheet || !hasInput(scheme, layout, sheet)) return;
       const fingerprint = inputFingerprint(scheme, layout, sheet);
       const earlier = found.get(layout.department);
       if (earlier) {
@@ -64,7 +64,7 @@ export function planCollect(scheme: Scheme, master: WorkbookSnapshot, files: rea
         return;
       }
       const cells = rowCopies(scheme, layout, sheet, target, f.name, out);
-      if (hasInput(layout, target)) {
+      if (hasInput(scheme, layout, target)) {
         out.push(diagnostic("warning", "collect.replaced", {
           zh: `主表的“${layout.sheet}”已有数据，输出文件中已替换为「${f.name}」的数据（主表文件本身未改动）。`,
           en: `The master's "${layout.sheet}" already had data; the output takes "${f.name}"'s instead (the master file is unchanged).`,
@@ -77,7 +77,7 @@ export function planCollect(scheme: Scheme, master: WorkbookSnapshot, files: rea
     .filter((l) => !found.has(l.department))
     .filter((l) => {
       const s = findSheet(master, scheme, l);
-      return !s || !hasInput(l, s);
+      return !s || !hasInput(scheme, l, s);
     })
     .map((l) => l.department);
   return { copies, missing, diagnostics: out };
@@ -92,9 +92,10 @@ function inputCols(layout: DepartmentLayout): number[] {
   return layout.blocks.flatMap((b) => [...b.columns.map((c) => c.col), b.reasonCol]);
 }
 
-function hasInput(layout: DepartmentLayout, sheet: SheetSnapshot): boolean {
+/** Any input on a unit's row. Group rows carry hints (maxima, 是/否) in the same columns: not input. */
+function hasInput(scheme: Scheme, layout: DepartmentLayout, sheet: SheetSnapshot): boolean {
   const cols = layout.blocks.flatMap((b) => b.columns.map((c) => c.col));
-  for (let r = layout.firstDataRow; r < sheet.rows.length; r++) if (cols.some((c) => !isBlank(cellAt(sheet, r, c)))) return true;
+  for (const r of unitRows(scheme, layout, sheet).values()) if (cols.some((c) => !isBlank(cellAt(sheet, r, c)))) return true;
   return false;
 }
 

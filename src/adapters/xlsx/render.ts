@@ -1,6 +1,8 @@
 import type ExcelJS from "exceljs";
 import type { CellSpec, SheetSpec, ValidationSpec, WritePlan } from "../../workbook/plan";
 import { STYLES } from "./styles";
+import { parseRange, rangeA1 } from "../../workbook/address";
+import { temporarySheetName } from "../../workbook/port";
 
 /**
  * Apply a plan to an exceljs workbook. New sheets are built in full under temporary names, and
@@ -11,11 +13,12 @@ export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<
   const built: { spec: SheetSpec; ws: ExcelJS.Worksheet }[] = [];
   try {
     for (const [i, spec] of plan.sheets.entries()) {
-      const ws = wb.addWorksheet(`~evalsheet-new-${i}`);
-      await renderSheet(ws, spec);
+      const ws = wb.addWorksheet(temporarySheetName(i));
       built.push({ spec, ws });
+      await renderSheet(ws, spec);
     }
   } catch (e) {
+    // Including the sheet that was half built when the error came.
     for (const { ws } of built) wb.removeWorksheet(ws.id);
     throw e;
   }
@@ -48,7 +51,8 @@ async function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): Promise<void
       if (cell) renderCell(ws.getCell(r + 1, c + 1), cell);
     });
   });
-  for (const m of spec.merges) ws.mergeCells(m);
+  // Parsed first: exceljs accepts some malformed addresses silently, Excel would not.
+  for (const m of spec.merges) ws.mergeCells(rangeA1(parseRange(m)));
   if (spec.freeze && (spec.freeze.rows || spec.freeze.cols)) {
     ws.views = [{ state: "frozen", xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }];
   }

@@ -57,7 +57,9 @@ function plain(v: unknown, cell: ExcelJS.Cell, date1904: boolean): CellValue {
   if (v === null || v === undefined) return null;
   // NaN only arises from exceljs parseFloat()ing text it did not expect: not a number, not silent.
   if (typeof v === "number") return Number.isFinite(v) ? v : { error: "#VALUE!" };
-  if (typeof v === "string" || typeof v === "boolean") return v;
+  // An empty string shows as a blank cell, and Office.js reports it as Empty: the same here.
+  if (typeof v === "string") return v === "" ? null : v;
+  if (typeof v === "boolean") return v;
   if (v instanceof Date) return dateValue(v, cell, date1904);
   if (typeof v !== "object") return null;
   const o = v as Record<string, unknown>;

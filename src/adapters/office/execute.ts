@@ -1,0 +1,143 @@
+/// <reference types="office-js" />
+import type { StyleKey, ValidationSpec } from "../../workbook/plan";
+import type { Op } from "./ops";
+
+/*
+ * Enum values are written as their strings ("Landscape", not Excel.PageOrientation.landscape):
+ * Office.js accepts both, and the strings need no `Excel` global, so the recording fake in the
+ * tests exercises exactly this code.
+ */
+
+/**
+ * Queue ops on the request context. Nothing here syncs: the caller sends each chunk with one
+ * context.sync(). Ops address sheets by name, so a chunk can continue a sheet an earlier one began.
+ */
+export function queueOps(ctx: Excel.RequestContext, ops: readonly Op[], features: { pageLayout: boolean }): void {
+  const sheets = ctx.workbook.worksheets;
+  const sheet = (name: string) => sheets.getItem(name);
+  for (const op of ops) {
+    switch (op.kind) {
+      case "deleteSheet":
+        sheet(op.sheet).delete();
+        break;
+      case "addSheet":
+        sheets.add(op.sheet);
+        break;
+      case "cells":
+        sheet(op.sheet).getRangeByIndexes(op.row, op.col, op.formulas.length, op.formulas[0]!.length).formulas = op.formulas;
+        break;
+      case "numberFormat":
+        sheet(op.sheet).getRangeByIndexes(op.row, op.col, op.formats.length, op.formats[0]!.length).numberFormat = op.formats;
+        break;
+      case "style":
+        applyStyle(sheet(op.sheet).getRange(op.address), op.style);
+        break;
+      case "validation":
+        applyValidation(sheet(op.sheet).getRange(op.address), op.rule);
+        break;
+      case "columnWidth":
+        // Excel measures column width in points; a character of 11-pt 宋体 is about 6 points wide.
+        sheet(op.sheet).getRangeByIndexes(0, op.col, 1, 1).format.columnWidth = op.width * 6;
+        break;
+      case "merge":
+        sheet(op.sheet).getRange(op.address).merge(false);
+        break;
+      case "sheetSetup":
+        setUp(sheet(op.sheet), op, features);
+        break;
+      case "swapIn": {
+        if (op.replaces) sheet(op.name).delete();
+        const ws = sheet(op.sheet);
+        ws.name = op.name;
+        if (op.position !== null) ws.position = op.position;
+        break;
+      }
+    }
+  }
+}
+
+function setUp(ws: Excel.Worksheet, op: Extract<Op, { kind: "sheetSetup" }>, features: { pageLayout: boolean }): void {
+  const { freeze, print, state, protect, tabColor } = op.spec;
+  if (freeze && (freeze.rows || freeze.cols)) {
+    if (freeze.cols === 0) ws.freezePanes.freezeRows(freeze.rows);
+    else if (freeze.rows === 0) ws.freezePanes.freezeColumns(freeze.cols);
+    else ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, freeze.rows, freeze.cols));
+  }
+  if (tabColor) ws.tabColor = `#${tabColor.slice(-6)}`;
+  if (print && features.pageLayout) {
+    ws.pageLayout.orientation = print.landscape ? "Landscape" : "Portrait";
+    ws.pageLayout.paperSize = "A4";
+    if (print.titleRows) ws.pageLayout.setPrintTitleRows(`$${print.titleRows.replace(":", ":$")}`);
+  }
+  if (state === "hidden") ws.visibility = "Hidden";
+  else if (state === "veryHidden") ws.visibility = "VeryHidden";
+  if (protect) ws.protection.protect({ allowFormatColumns: true, allowAutoFilter: true, selectionMode: "Normal" });
+}
+
+interface OfficeStyle {
+  fill?: string;
+  bold?: boolean;
+  color?: string;
+  size?: number;
+  wrap?: boolean;
+  align?: "Left" | "Center";
+  unlocked?: boolean;
+  border?: boolean;
+}
+
+const OFFICE_STYLES: Record<StyleKey, OfficeStyle> = {
+  title: { bold: true, size: 14, align: "Left" },
+  note: { color: "#595959", size: 10, wrap: true },
+  header: { bold: true, fill: "#DDEBF7", wrap: true, align: "Center", border: true },
+  subheader: { size: 10, fill: "#EEF5FB", wrap: true, align: "Center", border: true },
+  groupRow: { bold: true, color: "#1F3864", fill: "#F2F2F2", align: "Center", border: true },
+  label: { border: true },
+  input: { unlocked: true, align: "Center", border: true },
+  inputText: { unlocked: true, wrap: true, border: true },
+  computed: { fill: "#F7F7F7", align: "Center", border: true },
+  total: { bold: true, fill: "#FFF2CC", align: "Center", border: true },
+  badge: { bold: true, color: "#833C0B", align: "Center", border: true },
+  plain: {},
+};
+
+function applyStyle(range: Excel.Range, key: StyleKey): void {
+  const s = OFFICE_STYLES[key];
+  const f = range.format;
+  if (s.fill) f.fill.color = s.fill;
+  if (s.bold) f.font.bold = true;
+  if (s.color) f.font.color = s.color;
+  if (s.size) f.font.size = s.size;
+  if (s.wrap) f.wrapText = true;
+  if (s.align) f.horizontalAlignment = s.align === "Left" ? "Left" : "Center";
+  if (s.unlocked) f.protection.locked = false;
+  if (s.border) {
+    for (const edge of <const>["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"]) {
+      const b = f.borders.getItem(edge);
+      b.style = "Continuous";
+      b.color = "#BFBFBF";
+    }
+  }
+}
+
+function applyValidation(range: Excel.Range, v: ValidationSpec): void {
+  const dv = range.dataValidation;
+  dv.clear();
+  switch (v.kind) {
+    case "decimal":
+    case "whole": {
+      const basic: Excel.BasicDataValidation = v.max === undefined
+        ? { formula1: v.min ?? 0, operator: "GreaterThanOrEqualTo" }
+        : { formula1: v.min ?? 0, formula2: v.max, operator: "Between" };
+      dv.rule = v.kind === "decimal" ? { decimal: basic } : { wholeNumber: basic };
+      break;
+    }
+    case "list":
+      dv.rule = { list: { inCellDropDown: true, source: v.source ? `=${v.source}` : v.items.join(",") } };
+      break;
+    case "textLength":
+      dv.rule = { textLength: { formula1: v.max, operator: "LessThanOrEqualTo" } };
+      break;
+  }
+  dv.prompt = { showPrompt: true, title: "填写说明", message: v.prompt };
+  dv.errorAlert = { showAlert: true, style: "Stop", title: "输入有误", message: v.error };
+}

@@ -1,0 +1,25 @@
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import type { WritePlan } from "./plan";
+import type { WorkbookSnapshot } from "./snapshot";
+
+/**
+ * The narrow workbook port every front end goes through: read everything once, write a plan once.
+ * Adapters: src/adapters/xlsx (a file, for the CLI, tests and the standalone pane) and
+ * src/adapters/office (the workbook open in Excel). Failures come back as diagnostics, never throws.
+ */
+export type PortResult<T> = { ok: true; value: T; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+export interface WorkbookPort {
+  /** One batched read of every sheet's values (formula cells: their results) and merges. */
+  readSnapshot(): Promise<PortResult<WorkbookSnapshot>>;
+  /**
+   * Create or replace the plan's sheets. New sheets are built completely under temporary names
+   * before the old ones are removed, so a failure leaves the previous sheets in place.
+   */
+  applyPlan(plan: WritePlan): Promise<PortResult<void>>;
+}
+
+/** Temporary name of the i-th new sheet while a plan is applied (≤ 31 characters, no []:*?/\). */
+export function temporarySheetName(i: number): string {
+  return `~evalsheet-new-${i}`;
+}
