@@ -1,4 +1,33 @@
-/** Figures that later parts of the project add (Office adapter syncs and bytes, bundle sizes). */
+import { existsSync, readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { officePort } from "../src/adapters/office/officePort";
+import { builtinScheme } from "../src/scheme/load";
+import type { Scheme } from "../src/scheme/schema";
+import { templatePlan } from "../src/layout/template";
+import { sampleData } from "../src/layout/sample";
+import { readWorkbook } from "../src/validate/validate";
+import { aggregatePlan } from "../src/report/aggregate";
+import { FakeExcel } from "../test/support/fakeExcel";
+import { planSnapshot } from "../test/support/planSnapshot";
+
+/** Office adapter cost on the recording fake, and bundle sizes when `npm run build` has run. */
 export async function extraBenches(_dir: string): Promise<[string, string][]> {
-  return [];
+  const rows: [string, string][] = [];
+  for (const n of [41, 3000]) {
+    const base = builtinScheme();
+    const scheme: Scheme = n === 41 ? base : { ...base, units: Array.from({ length: n }, (_, i) => ({ name: `单位${i + 1}`, group: base.groups[i % 4]!.id, aliases: [] })) };
+    const fake = FakeExcel.from(planSnapshot(templatePlan(scheme, { sample: sampleData(scheme, 5) })));
+    const port = officePort({ run: fake.run, isSetSupported: () => true });
+    const read = await port.readSnapshot();
+    if (!read.ok) throw new Error("read failed");
+    const reading = readWorkbook(read.value);
+    if (!reading.ok) throw new Error("invalid");
+    await port.applyPlan(aggregatePlan(reading));
+    const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
+    rows.push([`Office adapter aggregate, ${n} units (recording fake)`, `${fake.syncs} syncs, requests ${fake.requestBytes.map(mb).join(" / ")}`]);
+  }
+  for (const [label, file] of [["functions bundle dist/functions.js (gzip)", "dist/functions.js"], ["task pane first screen dist/taskpane.js (gzip)", "dist/taskpane.js"]] as const) {
+    rows.push([label, existsSync(file) ? `${(gzipSync(readFileSync(file)).length / 1024).toFixed(1)} KiB` : "not built: run `npm run build` first"]);
+  }
+  return rows;
 }

@@ -36,8 +36,7 @@ export class FakeExcel {
   requestBytes: number[] = [];
   log: string[] = [];
   suspendedCalcSyncs = 0;
-  /** Make the n-th operation applied from now on (1-based) fail with this code. */
-  failAt: { op: number; code: string } | null = null;
+  private failure: { op: number; code: string } | null = null;
   private queue: Queued[] = [];
   private loads: (() => void)[] = [];
   private nextId = 1;
@@ -56,6 +55,11 @@ export class FakeExcel {
       sheet.merges = [...s.merges];
     }
     return fake;
+  }
+
+  /** Make the n-th operation applied from now on (1-based) fail with this Office error code. */
+  failAt(n: number, code: string): void {
+    this.failure = { op: this.applied + n, code };
   }
 
   addSheetModel(name: string): FakeSheet {
@@ -88,7 +92,11 @@ export class FakeExcel {
     this.requestBytes.push(new TextEncoder().encode(JSON.stringify(queue.map((q) => [q.label, q.args]))).length);
     for (const q of queue) {
       this.applied++;
-      if (this.failAt && this.applied === this.failAt.op) throw new OfficeError(this.failAt.code, `injected failure at ${q.label}`);
+      if (this.failure && this.applied === this.failure.op) {
+        const code = this.failure.code;
+        this.failure = null;
+        throw new OfficeError(code, `injected failure at ${q.label}`);
+      }
       q.apply();
       this.log.push(q.label);
     }
