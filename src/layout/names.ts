@@ -8,6 +8,7 @@ export const SHEETS = {
   summary: "汇总",
   basicScores: "基础工作得分",
   details: "扣分明细",
+  approval: "_审定记录",
 } as const;
 
 /** Sheets the aggregate writes; everything else in a workbook is input and never written. */

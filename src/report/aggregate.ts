@@ -3,11 +3,18 @@ import type { Reading } from "../validate/validate";
 import { basicScoresSheet } from "./basicScores";
 import { detailsSheet } from "./details";
 import { summarySheet } from "./summary";
+import { approvalStatus } from "./approval";
 
 export const DRAFT_STATUS = "初步意见（待党组会审定）";
 
+/** Approved and unchanged since: the approval stands; otherwise the result is a new proposal. */
+export function resultStatus(reading: Reading): string {
+  if (!reading.approval) return DRAFT_STATUS;
+  return reading.changedSinceApproval.length === 0 ? approvalStatus(reading.approval) : "初步意见（审定后数据已修改，须重新审定）";
+}
+
 /** The output sheets of an aggregate, as one plan: 汇总 first, then its two supporting sheets. */
-export function aggregatePlan(reading: Reading, status: string = DRAFT_STATUS): WritePlan {
+export function aggregatePlan(reading: Reading, status: string = resultStatus(reading)): WritePlan {
   const { scheme, inputs, evaluation } = reading;
   const basic = basicScoresSheet(scheme, inputs, evaluation);
   return {

@@ -9,6 +9,7 @@ import { embeddedSchemeJson } from "../layout/dataSheet";
 import { SHEETS } from "../layout/names";
 import type { SheetSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
 import { msg } from "./messages";
+import { approvalDiagnostics, changedSinceApproval, readApproval, type Approval } from "../report/approval";
 import { readDepartment } from "./readDepartment";
 import { readCases, readComposite, readEvents } from "./readOffice";
 
@@ -16,6 +17,9 @@ export interface Reading {
   readonly scheme: Scheme;
   readonly inputs: EvaluationInputs;
   readonly evaluation: Evaluation;
+  /** The Party group's approval recorded in the workbook, and the input cells changed since. */
+  readonly approval: Approval | null;
+  readonly changedSinceApproval: readonly string[];
   /** Sorted: errors first, then by sheet and cell. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -48,7 +52,10 @@ export function readWorkbook(wb: WorkbookSnapshot, options: { scheme?: Scheme } 
   };
   const evaluation = evaluate(scheme, inputs);
   out.push(...reasonChecks(scheme, inputs, evaluation));
-  return { ok: true, scheme, inputs, evaluation, diagnostics: sortDiagnostics(out) };
+  const approval = readApproval(wb);
+  const changed = approval ? changedSinceApproval(approval, wb) : [];
+  if (approval) out.push(...approvalDiagnostics(approval, changed));
+  return { ok: true, scheme, inputs, evaluation, approval, changedSinceApproval: changed, diagnostics: sortDiagnostics(out) };
 }
 
 /** The scheme a workbook carries (hidden data sheet), else the built-in; null when it carries a broken one. */

@@ -9,6 +9,14 @@ import type { WorkbookSnapshot } from "./snapshot";
  */
 export type PortResult<T> = { ok: true; value: T; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
+/** One input cell to set (importing a department's file): 0-based row and column. */
+export interface CellEdit {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly value: string | number | boolean | null;
+}
+
 export interface WorkbookPort {
   /** One batched read of every sheet's values (formula cells: their results) and merges. */
   readSnapshot(): Promise<PortResult<WorkbookSnapshot>>;
@@ -17,6 +25,8 @@ export interface WorkbookPort {
    * before the old ones are removed, so a failure leaves the previous sheets in place.
    */
   applyPlan(plan: WritePlan): Promise<PortResult<void>>;
+  /** Set individual cells of existing sheets, all in one batch (the import of department files). */
+  writeCells(edits: readonly CellEdit[]): Promise<PortResult<void>>;
 }
 
 /** Temporary name of the i-th new sheet while a plan is applied (≤ 31 characters, no []:*?/\). */

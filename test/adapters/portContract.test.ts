@@ -102,6 +102,23 @@ describe.each(adapters)("workbook port contract: %s", (_name, makePort) => {
     expect(names).toHaveLength(seed.sheets.length + 3);
   });
 
+  it("writes individual cells of existing sheets and nothing else", async () => {
+    const port = await makePort();
+    const result = await port.writeCells([
+      { sheet: "宣教部", row: 5, col: 2, value: 1.5 },
+      { sheet: "宣教部", row: 5, col: 3, value: "资料不全" },
+      { sheet: "组联部", row: 6, col: 2, value: null },
+    ]);
+    expect(result.ok).toBe(true);
+    const after = await read(port);
+    const x = after.sheets.find((s) => s.name === "宣教部")!;
+    expect([x.rows[5]![2], x.rows[5]![3]]).toEqual([1.5, "资料不全"]);
+    expect(after.sheets.find((s) => s.name === "组联部")!.rows[6]?.[2] ?? null).toBeNull();
+    const untouched = after.sheets.find((s) => s.name === "办公室")!;
+    expect(trimRows(literals(untouched))).toEqual(trimRows(literals(seed.sheets.find((s) => s.name === "办公室")!)));
+    expect((await port.writeCells([{ sheet: "不存在", row: 0, col: 0, value: 1 }])).ok).toBe(false);
+  });
+
   it("a plan that fails while building keeps the previous summary and leaves no temporary sheet", async () => {
     const port = await makePort();
     const plan = planFor(await read(port));

@@ -315,6 +315,16 @@ class FakeRange extends Loadable {
     this.need("values");
     return this.view!.values;
   }
+  set values(data: unknown[][]) {
+    this.fake.enqueue("range.values", { a: this.addressSpec, data }, () => {
+      const b = this.bounds();
+      data.forEach((row, r) => row.forEach((v, c) => {
+        const key = `${b.top + r},${b.left + c}`;
+        if (v === "" || v === null) this.sheet().cells.delete(key);
+        else this.sheet().cells.set(key, { value: v as Cell["value"] });
+      }));
+    });
+  }
   get valueTypes(): string[][] {
     this.need("valueTypes");
     return this.view!.types;

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic";
-import type { PortResult, WorkbookPort } from "../../workbook/port";
+import type { CellEdit, PortResult, WorkbookPort } from "../../workbook/port";
 import { temporarySheetName } from "../../workbook/port";
 import type { WritePlan } from "../../workbook/plan";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../workbook/snapshot";
@@ -101,7 +101,33 @@ export function officePort(options: OfficePortOptions): WorkbookPort & { readonl
         return { ok: false, diagnostics: [officeFailure("write", e)] };
       }
     },
+
+    async writeCells(edits: readonly CellEdit[]): Promise<PortResult<void>> {
+      try {
+        return await options.run(async (ctx) => {
+          // Runs of adjacent cells on a row become one range write; one request for them all.
+          for (const run of cellRuns(edits)) {
+            ctx.workbook.worksheets.getItem(run.sheet).getRangeByIndexes(run.row, run.col, 1, run.values.length).values = [run.values.map((v) => v ?? "")];
+          }
+          await sync(ctx, new TextEncoder().encode(JSON.stringify(edits)).length);
+          return { ok: true as const, value: undefined, diagnostics: [] };
+        });
+      } catch (e) {
+        return { ok: false, diagnostics: [officeFailure("write", e)] };
+      }
+    },
   };
+}
+
+function cellRuns(edits: readonly CellEdit[]): { sheet: string; row: number; col: number; values: CellEdit["value"][] }[] {
+  const sorted = [...edits].sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.row - b.row || a.col - b.col));
+  const runs: { sheet: string; row: number; col: number; values: CellEdit["value"][] }[] = [];
+  for (const e of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.sheet === e.sheet && last.row === e.row && last.col + last.values.length === e.col) last.values.push(e.value);
+    else runs.push({ sheet: e.sheet, row: e.row, col: e.col, values: [e.value] });
+  }
+  return runs;
 }
 
 function sheetOf(ws: Excel.Worksheet, used: Excel.Range, merged: Excel.RangeAreas | null): SheetSnapshot {

@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { diagnostic } from "../../diagnostics/diagnostic";
-import type { PortResult, WorkbookPort } from "../../workbook/port";
+import type { CellEdit, PortResult, WorkbookPort } from "../../workbook/port";
 import type { WritePlan } from "../../workbook/plan";
 import type { WorkbookSnapshot } from "../../workbook/snapshot";
 import { applyPlan } from "./render";
@@ -17,14 +17,24 @@ export function xlsxPort(workbook: ExcelJS.Workbook, date1904 = false): Workbook
         await applyPlan(workbook, plan);
         return { ok: true, value: undefined, diagnostics: [] };
       } catch (e) {
-        return {
-          ok: false,
-          diagnostics: [diagnostic("error", "write.failed", {
-            zh: `写入工作簿失败：${(e as Error).message}。原有的表保持不变，请重试。`,
-            en: `Writing the workbook failed: ${(e as Error).message}. The previous sheets are unchanged; try again.`,
-          })],
-        };
+        return failed(e);
       }
     },
+    async writeCells(edits: readonly CellEdit[]): Promise<PortResult<void>> {
+      const missing = edits.find((e) => !workbook.getWorksheet(e.sheet));
+      if (missing) return failed(new Error(`no sheet ${missing.sheet}`));
+      for (const e of edits) workbook.getWorksheet(e.sheet)!.getCell(e.row + 1, e.col + 1).value = e.value;
+      return { ok: true, value: undefined, diagnostics: [] };
+    },
+  };
+}
+
+function failed(e: unknown): PortResult<void> {
+  return {
+    ok: false,
+    diagnostics: [diagnostic("error", "write.failed", {
+      zh: `写入工作簿失败：${(e as Error).message}。原有的表保持不变，请重试。`,
+      en: `Writing the workbook failed: ${(e as Error).message}. The previous sheets are unchanged; try again.`,
+    })],
   };
 }

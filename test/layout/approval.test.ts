@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { approvalDiagnostics, approvalSheet, changedSinceApproval, inputFingerprint, readApproval, type Approval } from "../../src/report/approval";
+import { templatePlan } from "../../src/layout/template";
+import { sampleData } from "../../src/layout/sample";
+import { builtinScheme } from "../../src/scheme/load";
+import { planSnapshot } from "../support/planSnapshot";
+import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
+
+const scheme = builtinScheme();
+const base = planSnapshot(templatePlan(scheme, { sample: sampleData(scheme, 3) }));
+
+function edit(wb: WorkbookSnapshot, sheet: string, row: number, col: number, value: number | string | null): WorkbookSnapshot {
+  return {
+    ...wb,
+    sheets: wb.sheets.map((s) => (s.name !== sheet ? s : { ...s, rows: s.rows.map((r, i) => (i !== row ? r : r.map((v, j) => (j === col ? value : v)))) })),
+  };
+}
+
+describe("approval (审定)", () => {
+  const approval: Approval = { approvedAt: "2027-01-20T10:00:00", approvedBy: "党组会", schemeId: scheme.id, inputs: inputFingerprint(base) };
+
+  it("nothing changed: no cell reported", () => {
+    expect(changedSinceApproval(approval, base)).toEqual([]);
+  });
+
+  it("an edited, a cleared and an added input cell are each named", () => {
+    let wb = edit(base, "宣教部", 5, 2, 0.5);
+    wb = edit(wb, "综合评估", 4, 5, null);
+    wb = edit(wb, "加分扣分", 60, 7, "新登记");
+    const changed = changedSinceApproval(approval, wb);
+    expect(changed).toEqual(expect.arrayContaining(["宣教部!C6", "加分扣分!H61"]));
+    expect(changed.length).toBeGreaterThanOrEqual(2);
+    const ds = approvalDiagnostics(approval, changed);
+    expect(ds[0]).toMatchObject({ severity: "warning", code: "approval.changed" });
+    expect(ds.find((d) => d.cell === "C6")!.message).toContain("2027-01-20");
+  });
+
+  it("outputs and the scheme sheets are not inputs", () => {
+    const keys = Object.keys(inputFingerprint(base));
+    expect(keys.some((k) => k.startsWith("评价方案!") || k.startsWith("_evalsheet!"))).toBe(false);
+    expect(keys.some((k) => k.startsWith("宣教部!"))).toBe(true);
+  });
+
+  it("round-trips through its hidden sheet", () => {
+    const wb = planSnapshot({ sheets: [approvalSheet(approval)], placement: "last" });
+    expect(readApproval(wb)).toEqual(approval);
+    expect(readApproval(base)).toBeNull();
+  });
+});
