@@ -1,0 +1,144 @@
+import { hasErrors, type Diagnostic } from "../src/diagnostics/diagnostic";
+import type { Scheme } from "../src/scheme/schema";
+import type { WorkbookPort } from "../src/workbook/port";
+import type { WorkbookSnapshot } from "../src/workbook/snapshot";
+import { readWorkbook, schemeOf, type Reading } from "../src/validate/validate";
+import { aggregatePlan } from "../src/report/aggregate";
+import { approvalSheet, approvalStatus, inputFingerprint, type Approval } from "../src/report/approval";
+import { templatePlan } from "../src/layout/template";
+import { dataSheet } from "../src/layout/dataSheet";
+import { schemeSheet } from "../src/layout/schemeSheet";
+import { planCollect } from "../src/collect/collect";
+
+/**
+ * What the pane's buttons do, as plain async functions over the workbook port: the same code
+ * drives Excel (Office adapter) and the standalone page (file adapter), and tests run it on either.
+ * Read → compute → write; the abort signal is honoured between phases, never half-way through a write.
+ */
+export type Phase = "phaseRead" | "phaseValidate" | "phasePlan" | "phaseWrite";
+
+export interface OpContext {
+  readonly port: WorkbookPort;
+  readonly signal?: AbortSignal;
+  readonly progress?: (phase: Phase, step: number, steps: number) => void;
+}
+
+export type OpResult<T> = { ok: true; value: T; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[]; cancelled?: boolean };
+
+class Cancelled extends Error {}
+
+function checkpoint(ctx: OpContext, phase: Phase, step: number, steps: number): void {
+  if (ctx.signal?.aborted) throw new Cancelled();
+  ctx.progress?.(phase, step, steps);
+}
+
+async function guarded<T>(f: () => Promise<OpResult<T>>): Promise<OpResult<T>> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof Cancelled) return { ok: false, diagnostics: [], cancelled: true };
+    throw e;
+  }
+}
+
+async function snapshot(ctx: OpContext): Promise<OpResult<WorkbookSnapshot>> {
+  const r = await ctx.port.readSnapshot();
+  return r.ok ? { ok: true, value: r.value, diagnostics: r.diagnostics } : { ok: false, diagnostics: r.diagnostics };
+}
+
+export function validate(ctx: OpContext): Promise<OpResult<Reading>> {
+  return guarded(async () => {
+    checkpoint(ctx, "phaseRead", 1, 2);
+    const read = await snapshot(ctx);
+    if (!read.ok) return read;
+    checkpoint(ctx, "phaseValidate", 2, 2);
+    const reading = readWorkbook(read.value);
+    if (!reading.ok) return { ok: false, diagnostics: [...read.diagnostics, ...reading.diagnostics] };
+    return { ok: true, value: reading, diagnostics: [...read.diagnostics, ...reading.diagnostics] };
+  });
+}
+
+/** Validate, and with no errors (or `force`) write 汇总, 基础工作得分 and 扣分明细. */
+export function aggregate(ctx: OpContext, options: { force?: boolean; approval?: Approval } = {}): Promise<OpResult<Reading>> {
+  return guarded(async () => {
+    checkpoint(ctx, "phaseRead", 1, 4);
+    const read = await snapshot(ctx);
+    if (!read.ok) return read;
+    checkpoint(ctx, "phaseValidate", 2, 4);
+    const reading = readWorkbook(read.value);
+    const diagnostics = [...read.diagnostics, ...reading.diagnostics];
+    if (!reading.ok || (hasErrors(diagnostics) && !options.force)) return { ok: false, diagnostics };
+    checkpoint(ctx, "phasePlan", 3, 4);
+    const plan = options.approval
+      ? { ...aggregatePlan(reading, approvalStatus(options.approval)), sheets: [...aggregatePlan(reading, approvalStatus(options.approval)).sheets, approvalSheet(options.approval)] }
+      : aggregatePlan(reading);
+    checkpoint(ctx, "phaseWrite", 4, 4);
+    const written = await ctx.port.applyPlan(plan);
+    if (!written.ok) return { ok: false, diagnostics: [...diagnostics, ...written.diagnostics] };
+    const approved: Reading = options.approval ? { ...reading, approval: options.approval, changedSinceApproval: [] } : reading;
+    return { ok: true, value: approved, diagnostics: options.approval ? diagnostics.filter((d) => d.code !== "approval.changed") : diagnostics };
+  });
+}
+
+/** 审定: record who and when with a fingerprint of every input, and mark the summary approved. */
+export async function approve(ctx: OpContext, approvedBy: string, approvedAt: string): Promise<OpResult<Reading>> {
+  const read = await snapshot(ctx);
+  if (!read.ok) return read;
+  const scheme = schemeOf(read.value, []);
+  const approval: Approval = { approvedAt, approvedBy, schemeId: scheme?.id ?? "", inputs: inputFingerprint(read.value) };
+  return aggregate(ctx, { approval });
+}
+
+/** 生成模板: add the template's sheets that the workbook lacks; never overwrite an existing sheet. */
+export function addTemplate(ctx: OpContext, scheme: Scheme): Promise<OpResult<string[]>> {
+  return guarded(async () => {
+    checkpoint(ctx, "phaseRead", 1, 2);
+    const read = await snapshot(ctx);
+    if (!read.ok) return read;
+    const existing = new Set(read.value.sheets.map((s) => s.name));
+    const sheets = templatePlan(scheme).sheets.filter((s) => !existing.has(s.name));
+    if (sheets.length === 0) return { ok: true, value: [], diagnostics: [] };
+    checkpoint(ctx, "phaseWrite", 2, 2);
+    const written = await ctx.port.applyPlan({ sheets, placement: "last" });
+    return written.ok ? { ok: true, value: sheets.map((s) => s.name), diagnostics: [] } : { ok: false, diagnostics: written.diagnostics };
+  });
+}
+
+export interface DepartmentFileSnapshot {
+  readonly name: string;
+  readonly snapshot: WorkbookSnapshot;
+}
+
+/** 导入部室表: copy the departments' separately filled sheets into this workbook's input cells. */
+export function importDepartments(ctx: OpContext, files: readonly DepartmentFileSnapshot[]): Promise<OpResult<{ imported: string[]; missing: string[] }>> {
+  return guarded(async () => {
+    checkpoint(ctx, "phaseRead", 1, 2);
+    const read = await snapshot(ctx);
+    if (!read.ok) return read;
+    const problems: Diagnostic[] = [];
+    const scheme = schemeOf(read.value, problems);
+    if (!scheme) return { ok: false, diagnostics: problems };
+    const plan = planCollect(scheme, read.value, files);
+    if (hasErrors(plan.diagnostics)) return { ok: false, diagnostics: [...plan.diagnostics] };
+    const edits = plan.copies.flatMap((copy) => {
+      const from = files[copy.fileIndex]!.snapshot.sheets.find((s) => s.name === copy.fromSheet)!;
+      return copy.cells.map((c) => {
+        const v = from.rows[c.from.row]?.[c.from.col] ?? null;
+        const value = v !== null && typeof v === "object" ? ("error" in v ? v.error : v.date) : v;
+        return { sheet: copy.toSheet, row: c.to.row, col: c.to.col, value };
+      });
+    });
+    checkpoint(ctx, "phaseWrite", 2, 2);
+    if (edits.length) {
+      const written = await ctx.port.writeCells(edits);
+      if (!written.ok) return { ok: false, diagnostics: written.diagnostics };
+    }
+    return { ok: true, value: { imported: plan.copies.map((c) => c.department), missing: [...plan.missing] }, diagnostics: [...plan.diagnostics] };
+  });
+}
+
+/** Save an edited scheme into the workbook (its readable sheet and its hidden data sheet). */
+export async function saveScheme(ctx: OpContext, scheme: Scheme): Promise<OpResult<void>> {
+  const written = await ctx.port.applyPlan({ sheets: [schemeSheet(scheme), dataSheet(scheme)], placement: "last" });
+  return written.ok ? { ok: true, value: undefined, diagnostics: [] } : { ok: false, diagnostics: written.diagnostics };
+}
