@@ -104,11 +104,10 @@ export class FakeExcel {
   }
 
   private context() {
-    const fake = this;
     return {
-      workbook: { worksheets: new FakeWorksheets(fake) },
-      application: { suspendApiCalculationUntilNextSync: () => fake.enqueue("suspendCalc", null, () => fake.suspendedCalcSyncs++) },
-      sync: () => fake.sync(),
+      workbook: { worksheets: new FakeWorksheets(this) },
+      application: { suspendApiCalculationUntilNextSync: () => this.enqueue("suspendCalc", null, () => this.suspendedCalcSyncs++) },
+      sync: () => this.sync(),
     };
   }
 

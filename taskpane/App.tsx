@@ -1,0 +1,121 @@
+import { makeStyles, MessageBar, MessageBarBody, Spinner, Tab, TabList, tokens } from "@fluentui/react-components";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import type { Diagnostic } from "../src/diagnostics/diagnostic";
+import { builtinScheme } from "../src/scheme/load";
+import { hasErrors } from "../src/diagnostics/diagnostic";
+import type { PaneEnv } from "./env";
+import { LangContext, STRINGS, type Lang } from "./i18n";
+import { usePane } from "./hooks/usePane";
+import { Header } from "./components/Header";
+import { ActionBar } from "./components/ActionBar";
+import { FileBar } from "./components/FileBar";
+import { DiagnosticsPanel } from "./components/DiagnosticsPanel";
+import { ResultsPanel } from "./components/ResultsPanel";
+import { ApprovalPanel } from "./components/ApprovalPanel";
+
+// Not on the first screen: loaded when the tab is opened.
+const SchemeEditor = lazy(() => import("./components/SchemeEditor"));
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, maxWidth: "960px", margin: "0 auto" },
+});
+
+type TabKey = "diagnostics" | "results" | "approval" | "scheme";
+
+function download(bytes: Uint8Array, name: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function App(props: { env: PaneEnv; initialLang?: Lang }) {
+  const { env } = props;
+  const [lang, setLang] = useState<Lang>(props.initialLang ?? "zh");
+  const t = STRINGS[lang];
+  const pane = usePane(env, t);
+  const { state } = pane;
+  const [tab, setTab] = useState<TabKey>("diagnostics");
+  const s = useStyles();
+
+  useEffect(() => setTab(state.aggregated ? "results" : "diagnostics"), [state.aggregated, state.diagnostics]);
+
+  const onSelect = async (d: Diagnostic) => {
+    if (!d.sheet || !d.cell) return;
+    const ok = await env.selectCell(d.sheet, d.cell.split(":")[0]!);
+    if (!ok && env.mode === "standalone") pane.notify?.({ kind: "info", text: `${d.sheet}!${d.cell}：${t.selectCellStandalone}` });
+  };
+  const onImport = async (files: FileList) => {
+    const { openXlsx } = await import("../src/adapters/xlsx/openXlsx");
+    const snapshots = [];
+    for (const f of Array.from(files)) {
+      const opened = await openXlsx(new Uint8Array(await f.arrayBuffer()), f.name);
+      if (!opened.ok) return pane.notify?.({ kind: "error", text: opened.diagnostics[0]!.message });
+      snapshots.push({ name: f.name, snapshot: opened.snapshot });
+    }
+    await pane.importDepartments(snapshots);
+  };
+  const onDownload = async () => {
+    if (!env.workbookBytes) return;
+    const name = env.fileName?.() ?? "评价.xlsx";
+    download(await env.workbookBytes(), state.aggregated ? `汇总-${name.replace(/^汇总-/, "")}` : name);
+  };
+  const context = useMemo(() => ({ lang, t, setLang }), [lang, t]);
+  const canApprove = state.aggregated && state.diagnostics !== null && !hasErrors(state.diagnostics);
+
+  return (
+    <LangContext.Provider value={context}>
+      <main className={s.root} lang={lang === "zh" ? "zh-CN" : "en"}>
+        <Header reading={state.reading} fileName={env.fileName?.() ?? null} />
+        {env.mode === "standalone" && (
+          <FileBar
+            busy={state.busy !== null}
+            canDownload={state.workbookOpen}
+            onOpen={async (f) => {
+              const r = await env.openFile!(f.name, new Uint8Array(await f.arrayBuffer()));
+              pane.opened(r.ok, r.message);
+            }}
+            onGenerate={async (kind) => {
+              await env.openGenerated!(kind);
+              pane.opened(true);
+            }}
+            onDownload={onDownload}
+          />
+        )}
+        <ActionBar
+          busy={state.busy}
+          enabled={state.workbookOpen}
+          onTemplate={() => pane.addTemplate(state.reading?.scheme ?? builtinScheme())}
+          onImport={onImport}
+          onValidate={pane.validate}
+          onAggregate={() => pane.aggregate()}
+          onCancel={pane.cancel}
+        />
+        {state.notice && (
+          <MessageBar intent={state.notice.kind === "error" ? "error" : state.notice.kind === "success" ? "success" : "info"}>
+            <MessageBarBody>{state.notice.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        {env.mode === "standalone" && state.aggregated && (
+          <MessageBar intent="success"><MessageBarBody><a href="#" onClick={(e) => { e.preventDefault(); void onDownload(); }}>{t.download}</a></MessageBarBody></MessageBar>
+        )}
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)}>
+          <Tab value="diagnostics">{t.diagnostics}</Tab>
+          <Tab value="results" disabled={!state.aggregated}>{t.results}</Tab>
+          <Tab value="approval" disabled={!state.reading}>{t.approve}</Tab>
+          <Tab value="scheme" disabled={!state.reading}>{t.schemeView}</Tab>
+        </TabList>
+        {tab === "diagnostics" && state.diagnostics && <DiagnosticsPanel diagnostics={state.diagnostics} onSelect={onSelect} />}
+        {tab === "results" && state.reading && state.aggregated && <ResultsPanel reading={state.reading} />}
+        {tab === "approval" && <ApprovalPanel reading={state.reading} canApprove={canApprove} busy={state.busy !== null} onApprove={pane.approve} />}
+        {tab === "scheme" && state.reading && (
+          <Suspense fallback={<Spinner label={t.schemeView} />}>
+            <SchemeEditor scheme={state.reading.scheme} busy={state.busy !== null} onSave={pane.saveScheme} />
+          </Suspense>
+        )}
+      </main>
+    </LangContext.Provider>
+  );
+}

@@ -1,0 +1,56 @@
+import { Button, Field, makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
+import { useRef } from "react";
+import type { Busy } from "../hooks/usePane";
+import { useT } from "../i18n";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingBlock: tokens.spacingVerticalS },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+export interface ActionBarProps {
+  busy: Busy | null;
+  enabled: boolean;
+  onTemplate: () => void;
+  onImport: (files: FileList) => void;
+  onValidate: () => void;
+  onAggregate: () => void;
+  onCancel: () => void;
+}
+
+/** 生成模板 · 导入部室表 · 校验 · 汇总, one progress bar, and cancel while work runs. */
+export function ActionBar(p: ActionBarProps) {
+  const t = useT();
+  const s = useStyles();
+  const disabled = !p.enabled || p.busy !== null;
+  const picker = useRef<HTMLInputElement>(null);
+  return (
+    <section className={s.root} aria-label={t.working}>
+      <div className={s.buttons}>
+        <Button onClick={p.onTemplate} disabled={disabled}>{t.template}</Button>
+        <Button onClick={() => picker.current?.click()} disabled={disabled}>{t.importDepartments}</Button>
+        <input
+          ref={picker}
+          type="file"
+          accept=".xlsx"
+          multiple
+          hidden
+          data-testid="import-files"
+          aria-label={t.importDepartments}
+          onChange={(e) => {
+            if (e.currentTarget.files?.length) p.onImport(e.currentTarget.files);
+            e.currentTarget.value = "";
+          }}
+        />
+        <Button onClick={p.onValidate} disabled={disabled}>{t.validate}</Button>
+        <Button appearance="primary" onClick={p.onAggregate} disabled={disabled}>{t.aggregate}</Button>
+        {p.busy && <Button onClick={p.onCancel}>{t.cancel}</Button>}
+      </div>
+      {p.busy && (
+        <Field validationMessage={p.busy.phase ? t[p.busy.phase] : t.working} validationState="none">
+          <ProgressBar value={p.busy.steps ? p.busy.step / p.busy.steps : undefined} aria-label={t.working} />
+        </Field>
+      )}
+    </section>
+  );
+}

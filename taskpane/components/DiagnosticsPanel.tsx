@@ -1,0 +1,54 @@
+import { Button, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, Option, Subtitle2, Text, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { placeOf, sortDiagnostics, type Diagnostic, type Severity } from "../../src/diagnostics/diagnostic";
+import { useContext } from "react";
+import { LangContext } from "../i18n";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  item: { justifyContent: "flex-start", textAlign: "left", height: "auto", paddingBlock: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightRegular },
+  error: { borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}` },
+  warning: { borderLeft: `3px solid ${tokens.colorPaletteDarkOrangeBorder2}` },
+  info: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}` },
+  place: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalS },
+});
+
+/** Diagnostics grouped by sheet, filtered by severity; activating one selects its cell in Excel. */
+export function DiagnosticsPanel(props: { diagnostics: readonly Diagnostic[]; onSelect: (d: Diagnostic) => void }) {
+  const { t, lang } = useContext(LangContext);
+  const s = useStyles();
+  const [filter, setFilter] = useState<Severity | "all">("all");
+  const count = (sev: Severity) => props.diagnostics.filter((d) => d.severity === sev).length;
+  const groups = useMemo(() => {
+    const shown = sortDiagnostics(props.diagnostics).filter((d) => filter === "all" || d.severity === filter);
+    const bySheet = new Map<string, Diagnostic[]>();
+    for (const d of shown) bySheet.set(d.sheet ?? "", [...(bySheet.get(d.sheet ?? "") ?? []), d]);
+    return [...bySheet.entries()];
+  }, [props.diagnostics, filter]);
+  const labels: Record<Severity | "all", string> = { all: t.all, error: t.error, warning: t.warning, info: t.info };
+  return (
+    <section className={s.root} aria-label={t.diagnostics}>
+      <Text role="status">{`${count("error")} ${t.errors}，${count("warning")} ${t.warnings}，${count("info")} ${t.infos}`}</Text>
+      {count("error") + count("warning") === 0 && (
+        <MessageBar intent="success"><MessageBarBody>{t.noProblems}</MessageBarBody></MessageBar>
+      )}
+      <Field label={t.show}>
+        <Dropdown value={labels[filter]} selectedOptions={[filter]} onOptionSelect={(_, d) => setFilter(d.optionValue as Severity | "all")}>
+          {(["all", "error", "warning", "info"] as const).map((k) => <Option key={k} value={k}>{labels[k]}</Option>)}
+        </Dropdown>
+      </Field>
+      {groups.map(([sheet, items]) => (
+        <div key={sheet} className={s.group} role="group" aria-label={sheet || "—"}>
+          <Subtitle2 as="h3">{sheet || "—"}（{items.length}）</Subtitle2>
+          {items.map((d, i) => (
+            <Button key={i} appearance="subtle" className={`${s.item} ${s[d.severity]}`} onClick={() => props.onSelect(d)}>
+              <span className={s.place}>{placeOf(d) || labels[d.severity]}</span>
+              <span>{lang === "en" ? d.messageEn : d.message}</span>
+            </Button>
+          ))}
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { Badge, Button, makeStyles, Text, tokens, Title3 } from "@fluentui/react-components";
+import type { Reading } from "../../src/validate/validate";
+import { useContext } from "react";
+import { LangContext } from "../i18n";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  line: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  grow: { flexGrow: 1 },
+});
+
+/** The scheme and year the workbook carries, and whether the result is a draft or approved. */
+export function Header(props: { reading: Reading | null; fileName: string | null }) {
+  const { t, lang, setLang } = useContext(LangContext);
+  const s = useStyles();
+  const r = props.reading;
+  const approved = r?.approval && r.changedSinceApproval.length === 0;
+  return (
+    <header className={s.root}>
+      <div className={s.line}>
+        <Title3 as="h1" className={s.grow}>{t.appTitle}</Title3>
+        <Button size="small" appearance="subtle" onClick={() => setLang(lang === "zh" ? "en" : "zh")} aria-label={t.language}>{t.language}</Button>
+      </div>
+      <div className={s.line}>
+        {props.fileName && <Text size={200}>{props.fileName}</Text>}
+        {r ? (
+          <>
+            <Text size={200}>{t.scheme}：{r.scheme.id}</Text>
+            <Text size={200}>{t.year}：{r.scheme.year}</Text>
+            <Badge appearance="tint" color={approved ? "success" : "warning"}>
+              {approved ? `${t.approved}（${r.approval!.approvedAt.slice(0, 10)}，${r.approval!.approvedBy}）` : t.draft}
+            </Badge>
+          </>
+        ) : (
+          !props.fileName && <Text size={200}>{t.noWorkbook}</Text>
+        )}
+      </div>
+    </header>
+  );
+}

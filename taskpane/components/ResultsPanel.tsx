@@ -1,0 +1,65 @@
+import {
+  Badge, Button, makeStyles, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens,
+} from "@fluentui/react-components";
+import { lazy, Suspense, useState } from "react";
+import type { Reading } from "../../src/validate/validate";
+import type { UnitResult } from "../../src/engine/evaluate";
+import { summaryOrder } from "../../src/report/summary";
+import { useT } from "../i18n";
+import { UnitDetail } from "./UnitDetail";
+
+// The chart is not on the first screen: it loads when results are shown.
+const TotalsChart = lazy(() => import("./TotalsChart"));
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  table: { fontVariantNumeric: "tabular-nums" },
+  num: { textAlign: "right" },
+  unit: { minWidth: "auto", paddingInline: 0, fontWeight: tokens.fontWeightRegular },
+});
+
+const tierColor = (tier: string): "success" | "informative" | "subtle" => (tier === "特优" ? "success" : tier === "优" ? "informative" : "subtle");
+
+/** Each region group's ranked table with tier badges, the chart, and a drill-down per unit. */
+export function ResultsPanel(props: { reading: Reading }) {
+  const t = useT();
+  const s = useStyles();
+  const [open, setOpen] = useState<UnitResult | null>(null);
+  const { scheme, evaluation } = props.reading;
+  const ordered = summaryOrder(scheme, evaluation);
+  return (
+    <section className={s.root} aria-label={t.results}>
+      {scheme.groups.map((g) => (
+        <div key={g.id}>
+          <Subtitle2 as="h3">{g.name}</Subtitle2>
+          <Table size="small" className={s.table} aria-label={g.name}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t.groupRank}</TableHeaderCell>
+                <TableHeaderCell>{t.unit}</TableHeaderCell>
+                <TableHeaderCell className={s.num}>{t.total}</TableHeaderCell>
+                <TableHeaderCell>{t.tier}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {ordered.filter((u) => u.group === g.id).map((u) => (
+                <TableRow key={u.unit}>
+                  <TableCell>{u.groupRank}</TableCell>
+                  <TableCell>
+                    <Button appearance="transparent" className={s.unit} onClick={() => setOpen(u)} aria-label={`${u.unit} ${t.explain}`}>{u.unit}</Button>
+                  </TableCell>
+                  <TableCell className={s.num}>{u.total.toFixed(2)}</TableCell>
+                  <TableCell><Badge appearance="filled" color={tierColor(u.tier)}>{u.tier}</Badge></TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      ))}
+      <Suspense fallback={<Spinner size="tiny" label={t.chart} />}>
+        <TotalsChart reading={props.reading} />
+      </Suspense>
+      {open && <UnitDetail unit={open} scheme={scheme} onClose={() => setOpen(null)} />}
+    </section>
+  );
+}

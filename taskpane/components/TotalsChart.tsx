@@ -1,0 +1,50 @@
+import { makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import type { ReactElement } from "react";
+import type { Reading } from "../../src/validate/validate";
+import { summaryOrder } from "../../src/report/summary";
+import { useT } from "../i18n";
+
+const useStyles = makeStyles({
+  bar: { fill: tokens.colorBrandBackground },
+  label: { fontSize: tokens.fontSizeBase100, fill: tokens.colorNeutralForeground2 },
+  axis: { stroke: tokens.colorNeutralStroke2 },
+});
+
+/** Totals by group as plain SVG bars (no chart library): lazily loaded with the results. */
+export default function TotalsChart(props: { reading: Reading }) {
+  const t = useT();
+  const s = useStyles();
+  const { scheme, evaluation } = props.reading;
+  const units = summaryOrder(scheme, evaluation);
+  const max = Math.max(100, ...units.map((u) => u.total));
+  const min = Math.min(60, ...units.map((u) => u.total));
+  const row = 14;
+  const gap = 10;
+  let y = 0;
+  const items: ReactElement[] = [];
+  for (const g of scheme.groups) {
+    items.push(<text key={`g-${g.id}`} x={0} y={y + 10} className={s.label} fontWeight="bold">{g.shortName}</text>);
+    y += row;
+    for (const u of units.filter((x) => x.group === g.id)) {
+      const w = ((u.total - min) / (max - min)) * 180;
+      items.push(
+        <g key={u.unit}>
+          <text x={0} y={y + 10} className={s.label}>{u.unit.length > 6 ? `${u.unit.slice(0, 6)}…` : u.unit}</text>
+          <rect x={80} y={y + 2} width={Math.max(1, w)} height={row - 4} className={s.bar} />
+          <text x={84 + w} y={y + 10} className={s.label}>{u.total.toFixed(1)}</text>
+        </g>,
+      );
+      y += row;
+    }
+    y += gap;
+  }
+  return (
+    <figure style={{ margin: 0 }}>
+      <Subtitle2 as="h3">{t.chart}</Subtitle2>
+      <svg role="img" aria-label={t.chart} width="100%" viewBox={`0 0 300 ${y}`}>
+        <line x1={80} x2={80} y1={0} y2={y} className={s.axis} />
+        {items}
+      </svg>
+    </figure>
+  );
+}

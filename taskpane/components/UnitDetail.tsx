@@ -1,0 +1,60 @@
+import {
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Text, tokens,
+} from "@fluentui/react-components";
+import type { UnitResult } from "../../src/engine/evaluate";
+import type { Scheme } from "../../src/scheme/schema";
+import { COMPONENT_NAMES } from "../../src/report/details";
+import { Fragment, useContext } from "react";
+import { LangContext } from "../i18n";
+
+const useStyles = makeStyles({
+  grid: { display: "grid", gridTemplateColumns: "1fr auto", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  minus: { color: tokens.colorPaletteRedForeground1 },
+  plus: { color: tokens.colorPaletteGreenForeground1 },
+  meta: { color: tokens.colorNeutralForeground3 },
+});
+
+/** Why a unit got its total: components, then every cap, gate and deduction with reason and cell. */
+export function UnitDetail(props: { unit: UnitResult; scheme: Scheme; onClose: () => void }) {
+  const { t, lang } = useContext(LangContext);
+  const s = useStyles();
+  const u = props.unit;
+  const parts: [string, number][] = [[t.basic, u.basic], [t.bestPractice, u.bestPractice], [t.composite, u.composite], [t.bonus, u.bonus], [t.penalty, -u.penalty], [t.total, u.total]];
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && props.onClose()}>
+      <DialogSurface aria-label={`${u.unit} ${t.explain}`}>
+        <DialogBody>
+          <DialogTitle>{u.unit} · {t.explain}</DialogTitle>
+          <DialogContent>
+            <div className={s.grid}>
+              {parts.map(([label, v]) => (
+                <Fragment key={label}><Text>{label}</Text><Text align="end">{v.toFixed(2)}</Text></Fragment>
+              ))}
+              <Text>{t.tier}</Text><Text align="end">{u.tier}（{t.groupRank} {u.groupRank}，{t.overallRank} {u.overallRank}）</Text>
+            </div>
+            {u.capsHit.length > 0 && <Text block>{t.capsHit}：{u.capsHit.join("、")}</Text>}
+            {u.trail.length === 0 ? <Text block>{t.noTrail}</Text> : (
+              <ol className={s.list}>
+                {u.trail.map((e, i) => (
+                  <li key={i}>
+                    <Text className={e.delta < 0 ? s.minus : s.plus}>{e.delta > 0 ? "+" : ""}{e.delta.toFixed(2)} </Text>
+                    <Text>{COMPONENT_NAMES[e.component]}：{lang === "en" ? e.text.en : e.text.zh}</Text>
+                    {(e.reason || e.source) && (
+                      <Text block size={200} className={s.meta}>
+                        {e.reason ? `理由：${e.reason}` : ""}{e.reason && e.source ? " · " : ""}{e.source ? `${e.source.sheet}!${e.source.cell}` : ""}
+                      </Text>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={props.onClose}>{t.close}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,23 @@
+import type { WorkbookPort } from "../src/workbook/port";
+import type { Scheme } from "../src/scheme/schema";
+
+/**
+ * Where the pane runs. In Excel the port is the Office.js adapter over the open workbook; in a
+ * plain browser it is the file adapter over a workbook the user opened (or none yet).
+ */
+export interface PaneEnv {
+  readonly mode: "excel" | "standalone";
+  /** The workbook to work on, or null (standalone, nothing opened yet). */
+  port(): WorkbookPort | null;
+  /** Jump to a cell (Excel); standalone cannot and says so. */
+  selectCell(sheet: string, cell: string): Promise<boolean>;
+  /** Standalone: open a workbook from bytes (lazy-loads the file adapter). */
+  openFile?(name: string, bytes: Uint8Array): Promise<{ ok: boolean; message?: string }>;
+  /** Standalone: start with a generated workbook. */
+  openGenerated?(kind: "sample" | "blank"): Promise<void>;
+  /** Standalone: the current workbook as .xlsx bytes, for download. */
+  workbookBytes?(): Promise<Uint8Array>;
+  readonly fileName?: () => string | null;
+  /** Shared runtime: tell the EVAL.* functions which scheme the workbook carries. */
+  setFunctionsScheme?(scheme: Scheme): void;
+}

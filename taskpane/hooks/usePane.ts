@@ -1,0 +1,93 @@
+import { useCallback, useRef, useState } from "react";
+import type { Diagnostic } from "../../src/diagnostics/diagnostic";
+import type { Reading } from "../../src/validate/validate";
+import type { Scheme } from "../../src/scheme/schema";
+import type { PaneEnv } from "../env";
+import * as ops from "../operations";
+import type { OpResult, Phase } from "../operations";
+
+export type Task = "template" | "import" | "validate" | "aggregate" | "approve" | "saveScheme" | "open";
+
+export interface Busy {
+  readonly task: Task;
+  readonly phase: Phase | null;
+  readonly step: number;
+  readonly steps: number;
+}
+
+export interface PaneState {
+  readonly busy: Busy | null;
+  readonly reading: Reading | null;
+  /** Diagnostics of the last validate/aggregate/import. */
+  readonly diagnostics: readonly Diagnostic[] | null;
+  /** Results shown only after a successful aggregate. */
+  readonly aggregated: boolean;
+  /** One line saying what the last action did. */
+  readonly notice: { kind: "success" | "error" | "info"; text: string } | null;
+  readonly workbookOpen: boolean;
+}
+
+const initial: PaneState = { busy: null, reading: null, diagnostics: null, aggregated: false, notice: null, workbookOpen: false };
+
+/**
+ * The pane's logic in one hook: each action runs an operation on the environment's port with
+ * progress and cancellation, and turns the outcome into state the components render.
+ */
+export function usePane(env: PaneEnv, text: { cancelled: string; aggregated: string; templateAdded: string; templateNothing: string; imported: string; stillMissing: string; done: string }) {
+  const [state, setState] = useState<PaneState>({ ...initial, workbookOpen: env.port() !== null });
+  const abort = useRef<AbortController | null>(null);
+
+  const run = useCallback(async <T,>(task: Task, f: (ctx: ops.OpContext) => Promise<OpResult<T>>, after: (r: OpResult<T>) => Partial<PaneState>) => {
+    const port = env.port();
+    if (!port) return;
+    const controller = new AbortController();
+    abort.current = controller;
+    setState((s) => ({ ...s, busy: { task, phase: null, step: 0, steps: 1 }, notice: null }));
+    try {
+      const r = await f({
+        port,
+        signal: controller.signal,
+        progress: (phase, step, steps) => setState((s) => ({ ...s, busy: { task, phase, step, steps } })),
+      });
+      if (!r.ok && r.cancelled) setState((s) => ({ ...s, busy: null, notice: { kind: "info", text: text.cancelled } }));
+      else setState((s) => ({ ...s, busy: null, ...after(r) }));
+    } catch (e) {
+      setState((s) => ({ ...s, busy: null, notice: { kind: "error", text: (e as Error).message } }));
+    } finally {
+      abort.current = null;
+    }
+  }, [env, text]);
+
+  const afterReading = (aggregated: boolean) => (r: OpResult<Reading>): Partial<PaneState> => {
+    if (r.ok) env.setFunctionsScheme?.(r.value.scheme);
+    return {
+      reading: r.ok ? r.value : null,
+      diagnostics: r.diagnostics,
+      aggregated: r.ok && aggregated,
+      notice: r.ok && aggregated ? { kind: "success", text: text.aggregated } : null,
+    };
+  };
+
+  return {
+    state,
+    cancel: () => abort.current?.abort(),
+    validate: () => run("validate", ops.validate, afterReading(false)),
+    aggregate: (force = false) => run("aggregate", (ctx) => ops.aggregate(ctx, { force }), afterReading(true)),
+    approve: (by: string, at: string) => run("approve", (ctx) => ops.approve(ctx, by, at), afterReading(true)),
+    addTemplate: (scheme: Scheme) => run("template", (ctx) => ops.addTemplate(ctx, scheme), (r) => ({
+      notice: r.ok ? { kind: "success", text: r.value.length ? `${text.templateAdded}：${r.value.join("、")}` : text.templateNothing } : null,
+      diagnostics: r.ok ? null : r.diagnostics,
+    })),
+    importDepartments: (files: ops.DepartmentFileSnapshot[]) => run("import", (ctx) => ops.importDepartments(ctx, files), (r) => ({
+      notice: r.ok ? { kind: "success", text: `${text.imported}：${r.value.imported.join("、") || "—"}。${r.value.missing.length ? `${text.stillMissing}：${r.value.missing.join("、")}` : ""}` } : null,
+      diagnostics: r.diagnostics,
+    })),
+    saveScheme: (scheme: Scheme) => run("saveScheme", (ctx) => ops.saveScheme(ctx, scheme), (r) => ({
+      notice: r.ok ? { kind: "success", text: text.done } : null,
+      diagnostics: r.ok ? null : r.diagnostics,
+    })),
+    notify: (notice: PaneState["notice"]) => setState((s) => ({ ...s, notice })),
+    /** Standalone: a workbook was opened or generated; forget the previous one's results. */
+    opened: (ok: boolean, message?: string) => setState({ ...initial, workbookOpen: ok || env.port() !== null, notice: ok ? null : { kind: "error", text: message ?? "" } }),
+  };
+}

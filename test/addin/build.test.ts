@@ -1,0 +1,133 @@
+// The production build (`npm run build`, here into a temporary directory with ADDIN_ORIGIN set):
+// what dist/ must hold for the manifest to work, and how taskpane.html loads Office.js.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rewriteManifestOrigin } from "../../scripts/manifest-url.mjs";
+import { buildOnce, removeBuild, REPO, TEST_ORIGIN, type Build } from "./dist";
+
+const OFFICE_JS_DIST = join(REPO, "node_modules", "@microsoft", "office-js", "dist");
+
+interface Metadata {
+  functions: Array<{ id: string; name: string; parameters?: Array<{ name: string; type?: string }> }>;
+}
+
+let build: Build;
+const read = (file: string) => readFileSync(join(build.dir, file), "utf8");
+
+beforeAll(async () => {
+  build = await buildOnce();
+});
+afterAll(removeBuild);
+
+describe("npm run build", () => {
+  it("succeeds without errors", () => {
+    expect(build.log).not.toMatch(/\bERROR\b/);
+    console.log(`production build: ${(build.millis / 1000).toFixed(1)} s`);
+  });
+
+  it("writes the add-in's files", () => {
+    for (const file of [
+      "manifest.xml", "taskpane.html", "taskpane.js", "functions.js", "functions.json", "functions.zh-CN.json",
+      "office/office.js", "office/o15apptofilemappingtable.js",
+      "assets/icon-16.png", "assets/icon-32.png", "assets/icon-64.png", "assets/icon-80.png",
+    ]) {
+      expect(existsSync(join(build.dir, file)), file).toBe(true);
+    }
+  });
+
+  it("copies Office.js with what its loader fetches: Excel host files, locale strings, telemetry", () => {
+    expect(readFileSync(join(build.dir, "office/office.js")).equals(readFileSync(join(OFFICE_JS_DIST, "office.js")))).toBe(true);
+    for (const file of [
+      "excel-win32-16.01.js", "excel-web-16.00.js", "excel-mac-16.00.js", "telemetry/oteljs_agave.js",
+      "zh-cn/office_strings.js", "zh-tw/office_strings.js", "en-us/office_strings.js",
+    ]) {
+      expect(existsSync(join(build.dir, "office", file)), file).toBe(true);
+    }
+    const office = readdirSync(join(build.dir, "office"), { recursive: true }).map(String);
+    expect(office.filter((f) => f.endsWith(".debug.js")), "no debug builds").toEqual([]);
+    expect(office.filter((f) => /^(word|outlook|powerpoint|onenote|project|access)/.test(f)), "no other hosts").toEqual([]);
+  });
+
+  it("loads office/office.js first and relatively in taskpane.html, then functions, then the pane; no CDN", () => {
+    const html = read("taskpane.html");
+    const scripts = [...html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+    expect(scripts).toEqual(["office/office.js", "functions.js", "taskpane.js"]);
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).not.toMatch(/src=["']?\/\//);
+    expect(html).toMatch(/<html[^>]*\blang=["']?zh-CN/);
+    expect(html).toMatch(/id=["']?root/);
+  });
+
+  it("writes English and Chinese function metadata for the same functions, each associated in functions.js", () => {
+    const english = JSON.parse(read("functions.json")) as Metadata;
+    const chinese = JSON.parse(read("functions.zh-CN.json")) as Metadata;
+    expect(english.functions.length).toBeGreaterThan(0);
+    const ids = english.functions.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(chinese.functions.map((f) => f.id)).toEqual(ids);
+    const shape = (m: Metadata) => m.functions.map((f) => (f.parameters ?? []).map((p) => [p.name, p.type]));
+    expect(shape(chinese), "same parameters").toEqual(shape(english));
+    const script = read("functions.js");
+    for (const id of ids) expect(script, id).toContain(`CustomFunctions.associate("${id}"`);
+  });
+
+  it("writes the manifest for ADDIN_ORIGIN", () => {
+    const manifest = read("manifest.xml");
+    expect(manifest).toBe(rewriteManifestOrigin(readFileSync(join(REPO, "manifest.xml"), "utf8"), TEST_ORIGIN));
+    expect(manifest).toContain(`${TEST_ORIGIN}/taskpane.html`);
+    expect(manifest).not.toMatch(/https:\/\/localhost:3000\//);
+  });
+});
+
+describe("webpack.config.js", () => {
+  type Config = {
+    entry: Record<string, string>;
+    output: { chunkFilename: string };
+    optimization: { splitChunks: { chunks: string } };
+    plugins: Array<{ constructor: { name: string }; userOptions?: Record<string, unknown>; patterns?: Array<{ to?: string }> }>;
+    devServer: { port: number; headers: Record<string, string> };
+  };
+  const load = async (env: Record<string, string | undefined>): Promise<Config> => {
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+    const set = (values: Record<string, string | undefined>) => {
+      for (const [k, v] of Object.entries(values)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    };
+    set(env);
+    try {
+      const module = (await import(pathToFileURL(join(REPO, "webpack.config.js")).href)) as { default: (env: object, argv: object) => Config };
+      return module.default({}, { mode: "production" });
+    } finally {
+      set(saved);
+    }
+  };
+  const html = (config: Config) => config.plugins.find((p) => p.constructor.name === "HtmlWebpackPlugin")?.userOptions;
+  const copied = (config: Config) => config.plugins.find((p) => p.constructor.name === "CopyPlugin")?.patterns?.map((p) => p.to) ?? [];
+
+  it("builds the pane and the functions into one page, splitting only lazy imports", async () => {
+    const config = await load({ OFFICE_JS: undefined });
+    expect(config.entry).toEqual({ taskpane: "./taskpane/index.tsx", functions: "./functions/functions.ts" });
+    expect(html(config)?.chunks).toEqual(["functions", "taskpane"]);
+    expect(config.optimization.splitChunks.chunks).toBe("async");
+    expect(config.output.chunkFilename).toMatch(/^chunks\//);
+    expect(config.devServer.port).toBe(3000);
+    expect(config.devServer.headers["Access-Control-Allow-Origin"]).toBe("*");
+    expect((html(config)?.templateParameters as { officeJsUrl: string }).officeJsUrl).toBe("office/office.js");
+    expect(copied(config)).toContain("office/");
+  });
+
+  it("OFFICE_JS=cdn loads Office.js from Microsoft's CDN and copies none of it", async () => {
+    const config = await load({ OFFICE_JS: "cdn" });
+    expect((html(config)?.templateParameters as { officeJsUrl: string }).officeJsUrl).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    expect(copied(config).filter((to) => to?.startsWith("office/"))).toEqual([]);
+  });
+
+  it("refuses an unknown OFFICE_JS and a non-https ADDIN_ORIGIN", async () => {
+    await expect(load({ OFFICE_JS: "unpkg" })).rejects.toThrow(/OFFICE_JS/);
+    await expect(load({ ADDIN_ORIGIN: "http://example.org" })).rejects.toThrow(/https/);
+  });
+});
