@@ -1,5 +1,6 @@
 import type { Scheme } from "../src/scheme/schema";
 import { builtinScheme } from "../src/scheme/load";
+import { storedScheme } from "./schemeSlot";
 
 /**
  * The scheme the EVAL.* functions evaluate with: the built-in cq-2024 until the task pane, which
@@ -12,17 +13,8 @@ import { builtinScheme } from "../src/scheme/load";
  * After changing the scheme, the pane should recalculate the workbook: Excel does not know that
  * EVAL.* results depend on it.
  */
-const KEY = Symbol.for("evalsheet.activeScheme");
-
-function slot(): { [KEY]?: Scheme | null } {
-  return globalThis as { [KEY]?: Scheme | null };
-}
+export { setActiveScheme } from "./schemeSlot";
 
 export function activeScheme(): Scheme {
-  return slot()[KEY] ?? builtinScheme();
-}
-
-/** Use this scheme from now on; null goes back to the built-in one. */
-export function setActiveScheme(scheme: Scheme | null): void {
-  slot()[KEY] = scheme;
+  return storedScheme() ?? builtinScheme();
 }

@@ -1,7 +1,6 @@
 import { makeStyles, MessageBar, MessageBarBody, Spinner, Tab, TabList, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import type { Diagnostic } from "../src/diagnostics/diagnostic";
-import { builtinScheme } from "../src/scheme/load";
 import { hasErrors } from "../src/diagnostics/diagnostic";
 import type { PaneEnv } from "./env";
 import { LangContext, STRINGS, type Lang } from "./i18n";
@@ -10,11 +9,11 @@ import { Header } from "./components/Header";
 import { ActionBar } from "./components/ActionBar";
 import { FileBar } from "./components/FileBar";
 import { DiagnosticsPanel } from "./components/DiagnosticsPanel";
-import { ResultsPanel } from "./components/ResultsPanel";
 import { ApprovalPanel } from "./components/ApprovalPanel";
 
-// Not on the first screen: loaded when the tab is opened.
+// Not on the first screen: results (with the engine's report code) and the scheme editor load when shown.
 const SchemeEditor = lazy(() => import("./components/SchemeEditor"));
+const ResultsPanel = lazy(() => import("./components/ResultsPanel"));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, maxWidth: "960px", margin: "0 auto" },
@@ -87,7 +86,7 @@ export function App(props: { env: PaneEnv; initialLang?: Lang }) {
         <ActionBar
           busy={state.busy}
           enabled={state.workbookOpen}
-          onTemplate={() => pane.addTemplate(state.reading?.scheme ?? builtinScheme())}
+          onTemplate={() => pane.addTemplate(state.reading?.scheme)}
           onImport={onImport}
           onValidate={pane.validate}
           onAggregate={() => pane.aggregate()}
@@ -108,7 +107,11 @@ export function App(props: { env: PaneEnv; initialLang?: Lang }) {
           <Tab value="scheme" disabled={!state.reading}>{t.schemeView}</Tab>
         </TabList>
         {tab === "diagnostics" && state.diagnostics && <DiagnosticsPanel diagnostics={state.diagnostics} onSelect={onSelect} />}
-        {tab === "results" && state.reading && state.aggregated && <ResultsPanel reading={state.reading} />}
+        {tab === "results" && state.reading && state.aggregated && (
+          <Suspense fallback={<Spinner label={t.results} />}>
+            <ResultsPanel reading={state.reading} />
+          </Suspense>
+        )}
         {tab === "approval" && <ApprovalPanel reading={state.reading} canApprove={canApprove} busy={state.busy !== null} onApprove={pane.approve} />}
         {tab === "scheme" && state.reading && (
           <Suspense fallback={<Spinner label={t.schemeView} />}>

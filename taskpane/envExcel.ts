@@ -2,7 +2,7 @@
 import type { PaneEnv } from "./env";
 import { officePort } from "../src/adapters/office/officePort";
 import type { WorkbookPort } from "../src/workbook/port";
-import { setActiveScheme } from "../functions/schemeState";
+import { setActiveScheme } from "../functions/schemeSlot";
 
 /** The pane inside Excel: the Office.js adapter over the open workbook. */
 export function excelEnv(onProgress?: (done: number, total: number) => void): PaneEnv {

@@ -90,11 +90,14 @@ export async function approve(ctx: OpContext, approvedBy: string, approvedAt: st
 }
 
 /** 生成模板: add the template's sheets that the workbook lacks; never overwrite an existing sheet. */
-export function addTemplate(ctx: OpContext, scheme: Scheme): Promise<OpResult<string[]>> {
+export function addTemplate(ctx: OpContext, given?: Scheme): Promise<OpResult<string[]>> {
   return guarded(async () => {
     checkpoint(ctx, "phaseRead", 1, 2);
     const read = await snapshot(ctx);
     if (!read.ok) return read;
+    const problems: Diagnostic[] = [];
+    const scheme = given ?? schemeOf(read.value, problems);
+    if (!scheme) return { ok: false, diagnostics: problems };
     const existing = new Set(read.value.sheets.map((s) => s.name));
     const sheets = templatePlan(scheme).sheets.filter((s) => !existing.has(s.name));
     if (sheets.length === 0) return { ok: true, value: [], diagnostics: [] };

@@ -1,26 +1,12 @@
-import { z } from "zod";
+import type { z } from "zod";
+import type { DiagnosticSchema, SeveritySchema } from "./schema";
 
 /**
  * Diagnostics are data, never thrown strings: every problem found in a workbook, a scheme or a
  * command line becomes one of these, names its sheet and cell when it has one, and says in
- * Chinese (English alongside) what to do about it.
+ * Chinese (English alongside) what to do about it. The type comes from the zod schema in ./schema.
  */
-export const SeveritySchema = z.enum(["error", "warning", "info"]);
 export type Severity = z.infer<typeof SeveritySchema>;
-
-export const DiagnosticSchema = z.object({
-  severity: SeveritySchema,
-  /** Sheet name as the user sees it, or null for file-level problems. */
-  sheet: z.string().nullable(),
-  /** A1 address (or range) inside `sheet`, or null. */
-  cell: z.string().nullable(),
-  /** Stable machine-readable code, e.g. "unit.unknown". */
-  code: z.string(),
-  /** Chinese message for the user: what is wrong and what to do. */
-  message: z.string(),
-  /** The same message in English. */
-  messageEn: z.string(),
-});
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 
 export interface Text {

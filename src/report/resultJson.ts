@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DiagnosticSchema, type Diagnostic } from "../diagnostics/diagnostic";
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import { DiagnosticSchema } from "../diagnostics/schema";
 import type { Scheme } from "../scheme/schema";
 import type { Evaluation } from "../engine/evaluate";
 

@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 const tierColor = (tier: string): "success" | "informative" | "subtle" => (tier === "特优" ? "success" : tier === "优" ? "informative" : "subtle");
 
 /** Each region group's ranked table with tier badges, the chart, and a drill-down per unit. */
-export function ResultsPanel(props: { reading: Reading }) {
+export default function ResultsPanel(props: { reading: Reading }) {
   const t = useT();
   const s = useStyles();
   const [open, setOpen] = useState<UnitResult | null>(null);

@@ -3,8 +3,11 @@ import type { Diagnostic } from "../../src/diagnostics/diagnostic";
 import type { Reading } from "../../src/validate/validate";
 import type { Scheme } from "../../src/scheme/schema";
 import type { PaneEnv } from "../env";
-import * as ops from "../operations";
+import type * as Ops from "../operations";
 import type { OpResult, Phase } from "../operations";
+
+// The core (validation, engine, report) loads on the first action, not with the first screen.
+const loadOps = () => import("../operations");
 
 export type Task = "template" | "import" | "validate" | "aggregate" | "approve" | "saveScheme" | "open";
 
@@ -37,14 +40,15 @@ export function usePane(env: PaneEnv, text: { cancelled: string; aggregated: str
   const [state, setState] = useState<PaneState>({ ...initial, workbookOpen: env.port() !== null });
   const abort = useRef<AbortController | null>(null);
 
-  const run = useCallback(async <T,>(task: Task, f: (ctx: ops.OpContext) => Promise<OpResult<T>>, after: (r: OpResult<T>) => Partial<PaneState>) => {
+  const run = useCallback(async <T,>(task: Task, f: (ops: typeof Ops, ctx: Ops.OpContext) => Promise<OpResult<T>>, after: (r: OpResult<T>) => Partial<PaneState>) => {
     const port = env.port();
     if (!port) return;
     const controller = new AbortController();
     abort.current = controller;
     setState((s) => ({ ...s, busy: { task, phase: null, step: 0, steps: 1 }, notice: null }));
     try {
-      const r = await f({
+      const ops = await loadOps();
+      const r = await f(ops, {
         port,
         signal: controller.signal,
         progress: (phase, step, steps) => setState((s) => ({ ...s, busy: { task, phase, step, steps } })),
@@ -71,18 +75,19 @@ export function usePane(env: PaneEnv, text: { cancelled: string; aggregated: str
   return {
     state,
     cancel: () => abort.current?.abort(),
-    validate: () => run("validate", ops.validate, afterReading(false)),
-    aggregate: (force = false) => run("aggregate", (ctx) => ops.aggregate(ctx, { force }), afterReading(true)),
-    approve: (by: string, at: string) => run("approve", (ctx) => ops.approve(ctx, by, at), afterReading(true)),
-    addTemplate: (scheme: Scheme) => run("template", (ctx) => ops.addTemplate(ctx, scheme), (r) => ({
+    validate: () => run("validate", (ops, ctx) => ops.validate(ctx), afterReading(false)),
+    aggregate: (force = false) => run("aggregate", (ops, ctx) => ops.aggregate(ctx, { force }), afterReading(true)),
+    approve: (by: string, at: string) => run("approve", (ops, ctx) => ops.approve(ctx, by, at), afterReading(true)),
+    /** Without a scheme: the one the workbook carries, else the built-in. */
+    addTemplate: (scheme?: Scheme) => run("template", (ops, ctx) => ops.addTemplate(ctx, scheme), (r) => ({
       notice: r.ok ? { kind: "success", text: r.value.length ? `${text.templateAdded}：${r.value.join("、")}` : text.templateNothing } : null,
       diagnostics: r.ok ? null : r.diagnostics,
     })),
-    importDepartments: (files: ops.DepartmentFileSnapshot[]) => run("import", (ctx) => ops.importDepartments(ctx, files), (r) => ({
+    importDepartments: (files: Ops.DepartmentFileSnapshot[]) => run("import", (ops, ctx) => ops.importDepartments(ctx, files), (r) => ({
       notice: r.ok ? { kind: "success", text: `${text.imported}：${r.value.imported.join("、") || "—"}。${r.value.missing.length ? `${text.stillMissing}：${r.value.missing.join("、")}` : ""}` } : null,
       diagnostics: r.diagnostics,
     })),
-    saveScheme: (scheme: Scheme) => run("saveScheme", (ctx) => ops.saveScheme(ctx, scheme), (r) => ({
+    saveScheme: (scheme: Scheme) => run("saveScheme", (ops, ctx) => ops.saveScheme(ctx, scheme), (r) => ({
       notice: r.ok ? { kind: "success", text: text.done } : null,
       diagnostics: r.ok ? null : r.diagnostics,
     })),
