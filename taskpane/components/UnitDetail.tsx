@@ -13,6 +13,8 @@ const useStyles = makeStyles({
   minus: { color: tokens.colorPaletteRedForeground1 },
   plus: { color: tokens.colorPaletteGreenForeground1 },
   meta: { color: tokens.colorNeutralForeground3 },
+  // A unit can have a long trail: the content scrolls, the title and the close button stay.
+  content: { maxHeight: "60vh", overflowY: "auto" },
 });
 
 /** Why a unit got its total: components, then every cap, gate and deduction with reason and cell. */
@@ -26,7 +28,7 @@ export function UnitDetail(props: { unit: UnitResult; scheme: Scheme; onClose: (
       <DialogSurface aria-label={`${u.unit} ${t.explain}`}>
         <DialogBody>
           <DialogTitle>{u.unit} · {t.explain}</DialogTitle>
-          <DialogContent>
+          <DialogContent className={s.content}>
             <div className={s.grid}>
               {parts.map(([label, v]) => (
                 <Fragment key={label}><Text>{label}</Text><Text align="end">{v.toFixed(2)}</Text></Fragment>
@@ -39,7 +41,8 @@ export function UnitDetail(props: { unit: UnitResult; scheme: Scheme; onClose: (
                 {u.trail.map((e, i) => (
                   <li key={i}>
                     <Text className={e.delta < 0 ? s.minus : s.plus}>{e.delta > 0 ? "+" : ""}{e.delta.toFixed(2)} </Text>
-                    <Text>{COMPONENT_NAMES[e.component]}：{lang === "en" ? e.text.en : e.text.zh}</Text>
+                    {/* Texts of bonus, penalty, case and composite steps already start with their part. */}
+                    <Text>{e.component === "basic" ? `${COMPONENT_NAMES.basic}：` : ""}{lang === "en" ? e.text.en : e.text.zh}</Text>
                     {(e.reason || e.source) && (
                       <Text block size={200} className={s.meta}>
                         {e.reason ? `理由：${e.reason}` : ""}{e.reason && e.source ? " · " : ""}{e.source ? `${e.source.sheet}!${e.source.cell}` : ""}
