@@ -1,5 +1,5 @@
 import type { CellSpec, SheetSpec, StyleKey, ValidationSpec, WritePlan } from "../../workbook/plan";
-import { rangeA1 } from "../../workbook/address";
+import { parseRange, rangeA1 } from "../../workbook/address";
 import { temporarySheetName } from "../../workbook/port";
 
 /**
@@ -54,10 +54,12 @@ function sheetOps(spec: SheetSpec, sheet: string): Op[] {
     }
     const block = spec.rows.slice(start, end);
     ops.push({ kind: "cells", sheet, row: start, col: 0, formulas: block.map((r) => pad(r, width).map(cellFormula)) });
-    if (block.some((r) => r.some((c) => c?.numFmt))) {
-      ops.push({ kind: "numberFormat", sheet, row: start, col: 0, formats: block.map((r) => pad(r, width).map((c) => c?.numFmt ?? "General")) });
-    }
     start = end;
+  }
+  // Number formats by rectangle, and only where one is set: "General" is what a new sheet has.
+  for (const [fmt, address] of rectangles(spec.rows, (c) => c?.numFmt)) {
+    const r = parseRange(address);
+    ops.push({ kind: "numberFormat", sheet, row: r.top, col: r.left, formats: Array.from({ length: r.bottom - r.top + 1 }, () => new Array<string>(r.right - r.left + 1).fill(fmt)) });
   }
   for (const [style, address] of rectangles(spec.rows, (c) => c?.style)) ops.push({ kind: "style", sheet, address, style: style as StyleKey });
   for (const [key, address] of rectangles(spec.rows, (c) => (c?.validation ? JSON.stringify(c.validation) : undefined))) {
