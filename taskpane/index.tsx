@@ -32,8 +32,21 @@ function isDark(color: string | undefined): boolean {
   return 0.299 * r! + 0.587 * g! + 0.114 * b! < 128;
 }
 
+/**
+ * Outside Office, Office.js still starts its logger, which loads Microsoft's telemetry frame
+ * (telemetryservice.firstpartyapps.oaspapps.com) 3 s later. The standalone page promises that nothing
+ * leaves the machine: give the logger a frame that is never attached, so it loads none.
+ */
+function stopStandaloneTelemetry(): void {
+  const uls = (globalThis as { OSF?: { Logger?: { ulsEndpoint?: { proxyFrame: unknown } | null } } }).OSF?.Logger?.ulsEndpoint;
+  if (uls && uls.proxyFrame == null) uls.proxyFrame = document.createElement("iframe");
+}
+
 if (typeof Office !== "undefined") {
-  void Office.onReady((info) => start(info.host ?? null));
+  void Office.onReady((info) => {
+    if (!info.host) stopStandaloneTelemetry();
+    start(info.host ?? null);
+  });
 } else {
   start(null);
 }

@@ -1,0 +1,164 @@
+// What the task pane costs to download, beside a bare React 19 + Fluent UI v9 pane built the same way.
+//
+//   node --import tsx bench/paneWeight.ts        prints the rows
+//
+// - evalsheet: the production build (`webpack --mode production`, into a temporary directory). Its
+//   first screen is taskpane.js plus every chunk the page requests before the pane's heading shows,
+//   found by loading taskpane.html in Chromium (/usr/bin/chromium) from a local server and recording
+//   the requests; without Chromium, from the <script> tags of the built HTML (no chunks then).
+// - baseline: FluentProvider + a Title3 + 4 Buttons, rendered with react-dom/client, built with the
+//   same loader, target and optimisation as webpack.config.js (webpack's Node API, into a temporary
+//   directory).
+// Sizes are gzip (zlib's default level, as bench/extra.ts), in KiB.
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import webpack from "webpack";
+import { buildOnce, removeBuild, REPO } from "../test/addin/dist";
+import { chromiumAvailable, launchBrowser } from "../test/e2e/support/browser";
+import { serveDirectory } from "../test/e2e/support/server";
+
+const BASELINE_SOURCE = `import { createRoot } from "react-dom/client";
+import { Button, FluentProvider, Title3, webLightTheme } from "@fluentui/react-components";
+
+function Pane() {
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <Title3 as="h1">区县妇联工作评价</Title3>
+      <div>
+        <Button>生成模板</Button>
+        <Button>导入部室表</Button>
+        <Button>校验</Button>
+        <Button appearance="primary">汇总</Button>
+      </div>
+    </FluentProvider>
+  );
+}
+
+createRoot(document.getElementById("root")!).render(<Pane />);
+`;
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+async function gzipSize(file: string): Promise<number> {
+  return gzipSync(await readFile(file)).length;
+}
+
+async function sumGzip(dir: string, files: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const f of files) total += await gzipSize(join(dir, f));
+  return total;
+}
+
+/** Builds the bare pane with webpack.config.js's loader, target and optimisation; returns its JS files. */
+async function buildBaseline(dir: string): Promise<string[]> {
+  const entry = join(dir, "src", "baseline.tsx");
+  await mkdir(join(dir, "src"), { recursive: true });
+  await writeFile(entry, BASELINE_SOURCE);
+  const out = join(dir, "dist");
+  const compiler = webpack({
+    mode: "production",
+    context: REPO,
+    target: ["web", "es2020"],
+    devtool: false,
+    entry: { baseline: entry },
+    output: { path: out, filename: "[name].js", chunkFilename: "chunks/[name].[contenthash:8].js", publicPath: "auto", clean: true },
+    resolve: {
+      extensions: [".ts", ".tsx", ".mjs", ".js", ".json"],
+      // The source lives in a temporary directory: find packages in the repository's node_modules.
+      modules: [join(REPO, "node_modules"), "node_modules"],
+    },
+    resolveLoader: { modules: [join(REPO, "node_modules"), "node_modules"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              configFile: join(REPO, "tsconfig.json"),
+              compilerOptions: { noEmit: false, module: "esnext", sourceMap: false },
+            },
+          },
+        },
+      ],
+    },
+    optimization: { splitChunks: { chunks: "async" } },
+    performance: { hints: false },
+    infrastructureLogging: { level: "error" },
+  });
+  const stats = await new Promise<webpack.Stats>((resolveRun, reject) => {
+    compiler.run((error, result) => {
+      compiler.close(() => undefined);
+      if (error) reject(error);
+      else if (!result) reject(new Error("webpack returned no stats"));
+      else resolveRun(result);
+    });
+  });
+  if (stats.hasErrors()) throw new Error(`baseline build failed:\n${stats.toString({ all: false, errors: true })}`);
+  return (await readdir(out, { recursive: true })).map(String).filter((f) => f.endsWith(".js"));
+}
+
+/** The scripts and chunks taskpane.html loads before the pane's heading shows. */
+async function firstLoad(dir: string): Promise<{ files: string[]; how: string }> {
+  if (chromiumAvailable()) {
+    const server = await serveDirectory(dir);
+    try {
+      const session = await launchBrowser({ origin: server.origin });
+      try {
+        await session.page.goto(server.url("taskpane.html"));
+        await session.page.getByRole("heading", { level: 1 }).waitFor({ timeout: 60_000 });
+        const files = server.requests.map((r) => decodeURIComponent(new URL(r.path, server.origin).pathname).replace(/^\//, "")).filter((f) => f.endsWith(".js"));
+        return { files: [...new Set(files)], how: "requests recorded in Chromium" };
+      } finally {
+        await session.close();
+      }
+    } finally {
+      await server.close();
+    }
+  }
+  const html = await readFile(join(dir, "taskpane.html"), "utf8");
+  const files = [...html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)].map((m) => (m[1] ?? m[2] ?? m[3])!);
+  return { files, how: "<script> tags of taskpane.html (no Chromium)" };
+}
+
+export async function paneWeight(): Promise<[string, string][]> {
+  const rows: [string, string][] = [];
+  const baselineDir = await mkdtemp(join(tmpdir(), "evalsheet-baseline-"));
+  try {
+    const [build, baselineFiles] = await Promise.all([buildOnce(), buildBaseline(baselineDir)]);
+    const dist = build.dir;
+    const { files: loaded, how } = await firstLoad(dist);
+    const allChunks = (await readdir(join(dist, "chunks"))).filter((f) => f.endsWith(".js")).map((f) => `chunks/${f}`);
+    const firstChunks = loaded.filter((f) => f.startsWith("chunks/"));
+    const lazyChunks = allChunks.filter((f) => !firstChunks.includes(f));
+
+    const firstScreen = await sumGzip(dist, ["taskpane.js", ...firstChunks]);
+    const baseline = await sumGzip(join(baselineDir, "dist"), baselineFiles);
+    rows.push([
+      `pane first screen: taskpane.js${firstChunks.length ? ` + ${firstChunks.length} chunk(s)` : ", no chunk"} before first paint (gzip; ${how})`,
+      kib(firstScreen),
+    ]);
+    rows.push(["bare baseline: React 19 + Fluent UI v9, FluentProvider + Title3 + 4 Buttons (gzip, same webpack set-up)", kib(baseline)]);
+    rows.push(["pane first screen beyond the baseline", `${kib(firstScreen - baseline)} (×${(firstScreen / baseline).toFixed(2)})`]);
+    rows.push([`lazily loaded chunks, total (${lazyChunks.length} chunks, gzip)`, kib(await sumGzip(dist, lazyChunks))]);
+    // Also fetched before the pane shows, though not the pane's own code: the custom functions
+    // (shared runtime) and Office.js.
+    const others = loaded.filter((f) => f !== "taskpane.js" && !f.startsWith("chunks/"));
+    for (const f of others) rows.push([`also on first load: ${f} (gzip)`, kib(await gzipSize(join(dist, f)))]);
+    return rows;
+  } finally {
+    await removeBuild();
+    await rm(baselineDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const rows = await paneWeight();
+  const width = Math.max(...rows.map(([k]) => k.length));
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+}

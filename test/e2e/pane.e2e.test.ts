@@ -1,0 +1,306 @@
+// The task pane in a real browser, standalone (outside Office): the production build served from
+// 127.0.0.1, Debian's Chromium driven by playwright-core. Office.onReady reports no host, so the pane
+// works on a .xlsx the user opens through the file adapter, entirely in the page.
+//
+// Every test also fails on a console error, an uncaught page error, a failed request or a request
+// to another origin (those are aborted). Screenshots of each screen go to test-artifacts/screenshots/.
+// Without /usr/bin/chromium the suite is skipped, except in CI (CI set), where that is a failure.
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import ExcelJS from "exceljs";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { buildOnce, removeBuild, REPO, type Build } from "../addin/dist";
+import { CHROMIUM, chromiumAvailable, launchBrowser, screenshot, type BrowserSession } from "./support/browser";
+import { serveDirectory, type StaticServer } from "./support/server";
+
+const ciFlag = (process.env.CI ?? "").toLowerCase();
+const inCI = ciFlag !== "" && ciFlag !== "false" && ciFlag !== "0";
+const available = chromiumAvailable();
+const INSTALL = "apt-get install -y --no-install-recommends chromium (bash .ci/run does it)";
+
+if (!available) {
+  if (inCI) {
+    it("Chromium is installed — required in CI", () => {
+      expect.fail(`${CHROMIUM} is missing in CI; .ci/run must install it (${INSTALL})`);
+    });
+  } else {
+    console.warn(`[pane.e2e] skipped: ${CHROMIUM} is missing (install with: ${INSTALL})`);
+  }
+}
+
+const run = promisify(execFile);
+const WAIT = 30_000;
+/** Aggregating in the page (file adapter, exceljs) takes a second or two; leave room on slow CI. */
+const WORK = 90_000;
+
+const GROUPS: ReadonlyArray<readonly [string, number]> = [
+  ["重庆主城区都市圈", 22],
+  ["渝东北三峡库区城镇群", 11],
+  ["渝东南武陵山区城镇群", 6],
+  ["开发开放平台", 2],
+];
+const TIERS = ["特优", "优", "良"];
+
+interface ResultJson {
+  units: Array<{ unit: string; group: string; total: number; tier: string }>;
+}
+
+/** `node bin/evalsheet.js ARGS`, Chinese messages; rejects on a non-zero exit. */
+async function cli(args: string[]): Promise<void> {
+  const env = { ...process.env };
+  delete env["EVALSHEET_LANG"];
+  delete env["EVALSHEET_DEBUG"];
+  await run(process.execPath, [join(REPO, "bin", "evalsheet.js"), ...args], { cwd: REPO, env, timeout: 60_000 });
+}
+
+/**
+ * Counts finished pieces of work: the pane shows a progress bar (role=progressbar) while an action
+ * runs, and this counter goes up each time the bar goes away. Installed before the page's scripts.
+ */
+function installWorkCounter(): void {
+  const w = window as unknown as { __paneSettled: number };
+  w.__paneSettled = 0;
+  let busy = false;
+  new MutationObserver(() => {
+    const now = document.querySelector('[role="progressbar"]') !== null;
+    if (busy && !now) w.__paneSettled += 1;
+    busy = now;
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/** Runs `action` (a click that starts work) and waits until that work has finished. */
+async function settle(page: Page, action: () => Promise<void>): Promise<void> {
+  const before = await page.evaluate(() => (window as unknown as { __paneSettled: number }).__paneSettled);
+  await action();
+  await page.waitForFunction((n) => (window as unknown as { __paneSettled: number }).__paneSettled > n, before, { timeout: WORK });
+}
+
+/** The body rows of a results table as [rank, unit, total, tier] texts. */
+function bodyRows(table: Locator): Promise<string[][]> {
+  return table.locator("tbody tr").evaluateAll((rows) =>
+    rows.map((row) => Array.from(row.querySelectorAll("td"), (td) => (td.textContent ?? "").trim())));
+}
+
+describe.skipIf(!available)("the task pane in Chromium, standalone (no Office host)", () => {
+  let build: Build;
+  let server: StaticServer;
+  let tmp: string;
+  let demoInput: string;
+  let badInput: string;
+  let expected: ResultJson;
+  let session: BrowserSession | undefined;
+
+  beforeAll(async () => {
+    tmp = await mkdtemp(join(tmpdir(), "evalsheet-e2e-"));
+    demoInput = join(tmp, "demo-input.xlsx");
+    badInput = join(tmp, "bad-input.xlsx");
+    const [built] = await Promise.all([
+      buildOnce(),
+      (async () => {
+        await cli(["template", "--sample", "--out", demoInput]);
+        await cli(["aggregate", demoInput, "--out", join(tmp, "cli.xlsx"), "--json", join(tmp, "r.json")]);
+        expected = JSON.parse(await readFile(join(tmp, "r.json"), "utf8")) as ResultJson;
+        // The bad workbook: a word where 宣教部 expects 渝中区's score, and a unit that does not exist.
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(demoInput);
+        const sheet = wb.getWorksheet("宣教部")!;
+        const rowOf = (unit: string) => {
+          for (let r = 1; r <= sheet.rowCount; r++) if (sheet.getCell(r, 2).value === unit) return r;
+          throw new Error(`宣教部 has no row for ${unit}`);
+        };
+        sheet.getCell(rowOf("渝中区"), 3).value = "abc";
+        sheet.getCell(rowOf("大渡口区"), 2).value = "火星区";
+        await wb.xlsx.writeFile(badInput);
+      })(),
+    ]);
+    build = built;
+    server = await serveDirectory(build.dir);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await removeBuild();
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    session = await launchBrowser({ origin: server.origin });
+    session.page.setDefaultTimeout(WAIT);
+    await session.page.addInitScript(installWorkCounter);
+  });
+
+  afterEach(async () => {
+    const lines = session?.problemLines() ?? [];
+    if (lines.length) console.error(`[pane.e2e] problems on the page:\n  ${lines.join("\n  ")}`);
+    await session?.close();
+    session = undefined;
+  });
+
+  /**
+   * The page behaved: no console error, page error, failed or off-origin request, also once every
+   * timer it set has run (fake clock, fast-forwarded); every file it asked for was served.
+   */
+  async function expectClean(): Promise<void> {
+    expect(await session!.finish()).toEqual([]);
+    expect(server.requests.filter((r) => r.status !== 200)).toEqual([]);
+  }
+
+  async function openPane(query = ""): Promise<Page> {
+    const page = session!.page;
+    await page.goto(server.url(`taskpane.html${query}`));
+    await page.getByRole("heading", { level: 1, name: "区县妇联工作评价" }).waitFor();
+    return page;
+  }
+
+  const diagnosticsRegion = (page: Page) => page.getByRole("region", { name: "校验结果", exact: true });
+  const resultsRegion = (page: Page) => page.getByRole("region", { name: "评价结果", exact: true });
+  const button = (page: Page, name: string) => page.getByRole("button", { name, exact: true });
+
+  it("validates, aggregates and explains the demo workbook, and the download matches the CLI", async () => {
+    const page = await openPane();
+    await page.getByTestId("open-workbook").setInputFiles(demoInput);
+    await page.getByText("demo-input.xlsx", { exact: true }).waitFor();
+    await screenshot(page, "demo", "1-opened");
+
+    await settle(page, () => button(page, "校验").click());
+    const status = diagnosticsRegion(page).getByRole("status");
+    expect(await status.textContent()).toMatch(/^0 个错误，0 个警告，\d+ 条提示$/);
+    await screenshot(page, "demo", "2-validated");
+
+    await settle(page, () => button(page, "汇总").click());
+    const results = resultsRegion(page);
+    await results.waitFor();
+    expect(await results.getByRole("table").count()).toBe(GROUPS.length);
+    const shown: Array<{ unit: string; group: string; total: string; tier: string }> = [];
+    for (const [group, size] of GROUPS) {
+      const rows = await bodyRows(results.getByRole("table", { name: group, exact: true }));
+      expect(rows, group).toHaveLength(size);
+      for (const [, unit, total, tier] of rows) {
+        expect(TIERS, `${group} ${unit}`).toContain(tier);
+        shown.push({ unit: unit!, group, total: total!, tier: tier! });
+      }
+    }
+    expect(shown).toHaveLength(41);
+    // The pane's numbers are the CLI's numbers.
+    const byUnit = new Map(expected.units.map((u) => [u.unit, u]));
+    for (const s of shown) {
+      const u = byUnit.get(s.unit);
+      expect(u, s.unit).toBeDefined();
+      expect({ unit: s.unit, group: s.group, total: s.total, tier: s.tier }).toEqual({ unit: u!.unit, group: u!.group, total: u!.total.toFixed(2), tier: u!.tier });
+    }
+    await screenshot(page, "demo", "3-results");
+
+    await page.getByRole("button", { name: "涪陵区 得分说明", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "涪陵区 得分说明" });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain("加分总分");
+    await screenshot(page, "demo", "4-drilldown", { fullPage: false });
+    await dialog.getByRole("button", { name: "关闭", exact: true }).click();
+    await dialog.waitFor({ state: "detached" });
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: WORK }),
+      page.getByRole("link", { name: "下载汇总工作簿", exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("汇总-demo-input.xlsx");
+    const saved = join(tmp, "from-browser.xlsx");
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const summary = wb.getWorksheet("汇总");
+    expect(summary, "汇总 sheet").toBeDefined();
+    const totals = new Map<string, unknown>();
+    summary!.eachRow((row) => {
+      const unit = row.getCell(2).value;
+      if (typeof unit === "string" && byUnit.has(unit)) {
+        expect(totals.has(unit), `${unit} listed twice`).toBe(false);
+        const h = row.getCell(8);
+        totals.set(unit, h.formula ? h.result : h.value);
+      }
+    });
+    expect(totals.size).toBe(41);
+    expect(Object.fromEntries(totals)).toEqual(Object.fromEntries(expected.units.map((u) => [u.unit, u.total])));
+    await expectClean();
+  });
+
+  it("reports bad inputs by cell, filters by severity, and refuses to aggregate", async () => {
+    const page = await openPane();
+    await page.getByTestId("open-workbook").setInputFiles(badInput);
+    await page.getByText("bad-input.xlsx", { exact: true }).waitFor();
+
+    await settle(page, () => button(page, "校验").click());
+    const region = diagnosticsRegion(page);
+    const statusText = (await region.getByRole("status").textContent()) ?? "";
+    const counts = /^(\d+) 个错误，(\d+) 个警告，(\d+) 条提示$/.exec(statusText);
+    expect(counts, statusText).not.toBeNull();
+    const [errors, warnings, infos] = counts!.slice(1).map(Number) as [number, number, number];
+    expect(errors).toBeGreaterThanOrEqual(2);
+
+    const items = region.getByRole("group").getByRole("button");
+    expect(await items.count()).toBe(errors + warnings + infos);
+    const notNumber = region.getByRole("button", { name: /宣教部!C6/ });
+    expect(await notNumber.count()).toBe(1);
+    expect(await notNumber.textContent()).toContain("不是数字");
+    const unknownUnit = region.getByRole("button", { name: /宣教部!B7/ });
+    expect(await unknownUnit.count()).toBe(1);
+    expect(await unknownUnit.textContent()).toContain("未知区县");
+    await screenshot(page, "bad", "1-validated");
+
+    await region.getByRole("combobox", { name: "显示" }).click();
+    await page.getByRole("option", { name: "错误", exact: true }).click();
+    await expect.poll(() => items.count(), { timeout: WAIT }).toBe(errors);
+    expect(await region.getByRole("combobox", { name: "显示" }).textContent()).toContain("错误");
+    expect(await notNumber.count()).toBe(1);
+    expect(await unknownUnit.count()).toBe(1);
+    if (warnings > 0) expect(await region.getByRole("button", { name: /扣分理由/ }).count()).toBe(0);
+    await screenshot(page, "bad", "2-errors-only");
+
+    await settle(page, () => button(page, "汇总").click());
+    expect(await resultsRegion(page).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "下载汇总工作簿" }).count()).toBe(0);
+    await region.waitFor();
+    expect(await region.getByRole("status").textContent()).toBe(statusText);
+    expect(await items.count()).toBe(errors);
+    await screenshot(page, "bad", "3-aggregate-refused");
+    await expectClean();
+  });
+
+  it("switches to English", async () => {
+    const page = await openPane();
+    await button(page, "English").click();
+    await page.getByRole("heading", { level: 1, name: "District federation evaluation" }).waitFor();
+    expect(await button(page, "中文").count()).toBe(1);
+    await screenshot(page, "english", "1-start");
+
+    await button(page, "Use the sample workbook").click();
+    await page.getByText("示例工作簿.xlsx", { exact: true }).waitFor();
+    await settle(page, () => button(page, "Validate").click());
+    const status = page.getByRole("region", { name: "Validation", exact: true }).getByRole("status");
+    expect(await status.textContent()).toMatch(/^0 errors\W+0 warnings\W+\d+ notes$/);
+    await screenshot(page, "english", "2-validated");
+    await expectClean();
+  });
+
+  it("aggregates the sample workbook generated in the browser (no CLI involved)", async () => {
+    const page = await openPane();
+    await button(page, "使用示例工作簿").click();
+    await page.getByText("示例工作簿.xlsx", { exact: true }).waitFor();
+    await settle(page, () => button(page, "汇总").click());
+    const results = resultsRegion(page);
+    await results.waitFor();
+    let units = 0;
+    for (const [group, size] of GROUPS) {
+      const rows = await bodyRows(results.getByRole("table", { name: group, exact: true }));
+      expect(rows, group).toHaveLength(size);
+      units += rows.length;
+    }
+    expect(units).toBe(41);
+    expect(await results.locator("tbody tr").count()).toBe(41);
+    await screenshot(page, "sample", "1-results");
+    await expectClean();
+  });
+});
