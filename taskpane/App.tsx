@@ -16,7 +16,9 @@ const SchemeEditor = lazy(() => import("./components/SchemeEditor"));
 const ResultsPanel = lazy(() => import("./components/ResultsPanel"));
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, maxWidth: "960px", margin: "0 auto" },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, maxWidth: "960px", margin: "0 auto", boxSizing: "border-box", minWidth: 0 },
+  // Excel's pane can be 320 px wide: tabs wrap rather than clip.
+  tabs: { flexWrap: "wrap" },
 });
 
 type TabKey = "diagnostics" | "results" | "approval" | "scheme";
@@ -34,7 +36,7 @@ export function App(props: { env: PaneEnv; initialLang?: Lang }) {
   const { env } = props;
   const [lang, setLang] = useState<Lang>(props.initialLang ?? "zh");
   const t = STRINGS[lang];
-  const pane = usePane(env, t);
+  const pane = usePane(env);
   const { state } = pane;
   const [tab, setTab] = useState<TabKey>("diagnostics");
   const s = useStyles();
@@ -44,14 +46,17 @@ export function App(props: { env: PaneEnv; initialLang?: Lang }) {
   const onSelect = async (d: Diagnostic) => {
     if (!d.sheet || !d.cell) return;
     const ok = await env.selectCell(d.sheet, d.cell.split(":")[0]!);
-    if (!ok && env.mode === "standalone") pane.notify?.({ kind: "info", text: `${d.sheet}!${d.cell}：${t.selectCellStandalone}` });
+    if (!ok && env.mode === "standalone") pane.notify({ kind: "info", text: (tt) => `${d.sheet}!${d.cell}${tt.colon}${tt.selectCellStandalone}` });
   };
   const onImport = async (files: FileList) => {
     const { openXlsx } = await import("../src/adapters/xlsx/openXlsx");
     const snapshots = [];
     for (const f of Array.from(files)) {
       const opened = await openXlsx(new Uint8Array(await f.arrayBuffer()), f.name);
-      if (!opened.ok) return pane.notify?.({ kind: "error", text: opened.diagnostics[0]!.message });
+      if (!opened.ok) {
+        const d = opened.diagnostics[0]!;
+        return pane.notify({ kind: "error", text: (tt) => (tt === STRINGS.en ? d.messageEn : d.message) });
+      }
       snapshots.push({ name: f.name, snapshot: opened.snapshot });
     }
     await pane.importDepartments(snapshots);
@@ -66,7 +71,7 @@ export function App(props: { env: PaneEnv; initialLang?: Lang }) {
 
   return (
     <LangContext.Provider value={context}>
-      <main className={s.root} lang={lang === "zh" ? "zh-CN" : "en"}>
+      <main className={s.root} lang={lang === "zh" ? "zh-CN" : "en"} aria-busy={state.busy !== null}>
         <Header reading={state.reading} fileName={env.fileName?.() ?? null} />
         {env.mode === "standalone" && (
           <FileBar
@@ -93,14 +98,14 @@ export function App(props: { env: PaneEnv; initialLang?: Lang }) {
           onCancel={pane.cancel}
         />
         {state.notice && (
-          <MessageBar intent={state.notice.kind === "error" ? "error" : state.notice.kind === "success" ? "success" : "info"}>
-            <MessageBarBody>{state.notice.text}</MessageBarBody>
+          <MessageBar layout="multiline" role="status" aria-label={t.done} intent={state.notice.kind === "error" ? "error" : state.notice.kind === "success" ? "success" : "info"}>
+            <MessageBarBody>{state.notice.text(t)}</MessageBarBody>
           </MessageBar>
         )}
         {env.mode === "standalone" && state.aggregated && (
-          <MessageBar intent="success"><MessageBarBody><a href="#" onClick={(e) => { e.preventDefault(); void onDownload(); }}>{t.download}</a></MessageBarBody></MessageBar>
+          <MessageBar layout="multiline" intent="success"><MessageBarBody><a href="#" onClick={(e) => { e.preventDefault(); void onDownload(); }}>{t.download}</a></MessageBarBody></MessageBar>
         )}
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)}>
+        <TabList className={s.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)}>
           <Tab value="diagnostics">{t.diagnostics}</Tab>
           <Tab value="results" disabled={!state.aggregated}>{t.results}</Tab>
           <Tab value="approval" disabled={!state.reading}>{t.approve}</Tab>

@@ -72,6 +72,12 @@ const zh = {
   selectCellStandalone: "在 Excel 中打开时可直接定位到该单元格。",
   cancelled: "已取消，工作簿未改动。",
   aggregated: "汇总完成：已写入“汇总”“基础工作得分”“扣分明细”。",
+  validated: "校验完成",
+  notAggregated: "未汇总：工作簿有错误，请按“校验结果”逐项修改后再汇总。",
+  reason: "理由",
+  colon: "：",
+  sep: "，",
+  parts: { basic: "基础工作", bestPractice: "最佳实践案例", composite: "综合评估", bonus: "加分", penalty: "扣分" },
 };
 
 export type Strings = typeof zh;
@@ -147,6 +153,12 @@ const en: Strings = {
   selectCellStandalone: "Opened in Excel, this jumps to the cell.",
   cancelled: "Cancelled; the workbook is unchanged.",
   aggregated: "Aggregated: 汇总, 基础工作得分 and 扣分明细 written.",
+  validated: "Validation finished",
+  notAggregated: "Not aggregated: the workbook has errors. Fix them (see Validation), then aggregate.",
+  reason: "Reason",
+  colon: ": ",
+  sep: ", ",
+  parts: { basic: "Basic", bestPractice: "Best practice", composite: "Composite", bonus: "Bonus", penalty: "Penalty" },
 };
 
 export type Lang = "zh" | "en";

@@ -37,7 +37,7 @@ export function bestPracticeFor(scheme: Scheme, cases: readonly CaseInput[], dec
     const list = scores.map((s) => s.toString()).join("、");
     trail.push(entry(toNumber(score.minus(componentMax)), {
       zh: `最佳实践案例：案例得分 ${list}${how ? `，${how}` : ""}，得 ${score} 分（满分 ${componentMax}）`,
-      en: `best practice: case scores ${list}, ${combine.kind}, ${score} of ${componentMax}`,
+      en: `best practice: case scores ${scores.map((x) => x.toString()).join(", ")}, ${combine.kind}, ${score} of ${componentMax}`,
     }, used[0]!.source));
   }
   if (cases.length > maxPerUnit) {

@@ -104,6 +104,8 @@ function reasonChecks(scheme: Scheme, inputs: EvaluationInputs, evaluation: Eval
       if (ind.score >= ind.max) continue;
       const input = byKey.get(`${u.unit}\u0000${ind.id}`);
       if (!input || input.reason || !input.reasonSource) continue;
+      // An unreadable or missing input is already an error there; a reason would not fix it.
+      if (Object.entries(input.values).some(([key, v]) => v === null && key !== "count")) continue;
       out.push(msg.reasonMissing(scheme.reasonBelowMax, input.reasonSource.sheet, input.reasonSource.cell, ind.name));
     }
   }

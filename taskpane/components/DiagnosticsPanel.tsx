@@ -11,6 +11,7 @@ const useStyles = makeStyles({
   error: { borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}` },
   warning: { borderLeft: `3px solid ${tokens.colorPaletteDarkOrangeBorder2}` },
   info: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}` },
+  filter: { maxWidth: "240px" },
   place: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalS },
 });
 
@@ -29,11 +30,11 @@ export function DiagnosticsPanel(props: { diagnostics: readonly Diagnostic[]; on
   const labels: Record<Severity | "all", string> = { all: t.all, error: t.error, warning: t.warning, info: t.info };
   return (
     <section className={s.root} aria-label={t.diagnostics}>
-      <Text role="status">{`${count("error")} ${t.errors}，${count("warning")} ${t.warnings}，${count("info")} ${t.infos}`}</Text>
+      <Text role="status">{`${count("error")} ${t.errors}${t.sep}${count("warning")} ${t.warnings}${t.sep}${count("info")} ${t.infos}`}</Text>
       {count("error") + count("warning") === 0 && (
         <MessageBar intent="success"><MessageBarBody>{t.noProblems}</MessageBarBody></MessageBar>
       )}
-      <Field label={t.show}>
+      <Field label={t.show} className={s.filter}>
         <Dropdown value={labels[filter]} selectedOptions={[filter]} onOptionSelect={(_, d) => setFilter(d.optionValue as Severity | "all")}>
           {(["all", "error", "warning", "info"] as const).map((k) => <Option key={k} value={k}>{labels[k]}</Option>)}
         </Dropdown>

@@ -14,7 +14,7 @@ export function FileBar(props: { busy: boolean; canDownload: boolean; onOpen: (f
   const input = useRef<HTMLInputElement>(null);
   return (
     <section className={s.root} aria-label={t.openWorkbook}>
-      <MessageBar intent="info"><MessageBarBody>{t.standaloneHint}</MessageBarBody></MessageBar>
+      <MessageBar layout="multiline" intent="info"><MessageBarBody>{t.standaloneHint}</MessageBarBody></MessageBar>
       <div className={s.buttons}>
         <Button appearance="primary" disabled={props.busy} onClick={() => input.current?.click()}>{t.openWorkbook}</Button>
         <input

@@ -25,10 +25,10 @@ export function Header(props: { reading: Reading | null; fileName: string | null
         {props.fileName && <Text size={200}>{props.fileName}</Text>}
         {r ? (
           <>
-            <Text size={200}>{t.scheme}：{r.scheme.id}</Text>
-            <Text size={200}>{t.year}：{r.scheme.year}</Text>
+            <Text size={200}>{t.scheme}{t.colon}{r.scheme.id}</Text>
+            <Text size={200}>{t.year}{t.colon}{r.scheme.year}</Text>
             <Badge appearance="tint" color={approved ? "success" : "warning"}>
-              {approved ? `${t.approved}（${r.approval!.approvedAt.slice(0, 10)}，${r.approval!.approvedBy}）` : t.draft}
+              {approved ? `${t.approved} ${r.approval!.approvedAt.slice(0, 10)}${t.sep}${r.approval!.approvedBy}` : t.draft}
             </Badge>
           </>
         ) : (

@@ -9,6 +9,8 @@ import { useT } from "../i18n";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   num: { width: "4.5em" },
+  scroll: { overflowX: "auto", maxWidth: "100%" },
+  name: { minWidth: "9em" },
   bad: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   tiers: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
@@ -28,6 +30,7 @@ export default function SchemeEditor(props: { scheme: Scheme; busy: boolean; onS
   const setTier = (k: number, v: string) => setDraft((d) => ({ ...d, tiers: updateTier(d.tiers, k, Number(v)) }));
   return (
     <section className={s.root} aria-label={t.schemeView}>
+      <div className={s.scroll}>
       <Table size="extra-small" aria-label={t.schemeView}>
         <TableHeader>
           <TableRow>
@@ -38,7 +41,7 @@ export default function SchemeEditor(props: { scheme: Scheme; busy: boolean; onS
         <TableBody>
           {draft.indicators.map((i) => (
             <TableRow key={i.id}>
-              <TableCell>{i.name}</TableCell>
+              <TableCell className={s.name}>{i.name}</TableCell>
               {draft.groups.map((g) => (
                 <TableCell key={g.id}>
                   <Input className={s.num} type="number" min={0} step={0.5} value={String(i.points[g.id] ?? 0)} aria-label={`${i.name} ${g.shortName}`} onChange={(_, d) => setPoints(i.id, g.id, d.value)} />
@@ -52,6 +55,7 @@ export default function SchemeEditor(props: { scheme: Scheme; busy: boolean; onS
           </TableRow>
         </TableBody>
       </Table>
+      </div>
       <Field label={t.tierRule}>
         <RadioGroup layout="horizontal" value={draft.tiers.kind} onChange={(_, d) => setDraft((x) => ({ ...x, tiers: switchTierKind(x.tiers, d.value as TierRule["kind"]) }))}>
           <Radio value="thresholds" label={t.thresholds} />

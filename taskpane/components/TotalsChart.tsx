@@ -26,12 +26,12 @@ export default function TotalsChart(props: { reading: Reading }) {
     items.push(<text key={`g-${g.id}`} x={0} y={y + 10} className={s.label} fontWeight="bold">{g.shortName}</text>);
     y += row;
     for (const u of units.filter((x) => x.group === g.id)) {
-      const w = ((u.total - min) / (max - min)) * 180;
+      const w = ((u.total - min) / (max - min)) * 170;
       items.push(
         <g key={u.unit}>
-          <text x={0} y={y + 10} className={s.label}>{u.unit.length > 6 ? `${u.unit.slice(0, 6)}…` : u.unit}</text>
-          <rect x={80} y={y + 2} width={Math.max(1, w)} height={row - 4} className={s.bar} />
-          <text x={84 + w} y={y + 10} className={s.label}>{u.total.toFixed(1)}</text>
+          <text x={0} y={y + 10} className={s.label}><title>{u.unit}</title>{u.unit.length > 7 ? `${u.unit.slice(0, 7)}…` : u.unit}</text>
+          <rect x={96} y={y + 2} width={Math.max(1, w)} height={row - 4} className={s.bar} />
+          <text x={100 + w} y={y + 10} className={s.label}>{u.total.toFixed(1)}</text>
         </g>,
       );
       y += row;
@@ -39,10 +39,11 @@ export default function TotalsChart(props: { reading: Reading }) {
     y += gap;
   }
   return (
-    <figure style={{ margin: 0 }}>
+    // Drawn at its natural size (at most 420 px wide), so text stays the size of the tables'.
+    <figure style={{ margin: 0, maxWidth: "420px" }}>
       <Subtitle2 as="h3">{t.chart}</Subtitle2>
       <svg role="img" aria-label={t.chart} width="100%" viewBox={`0 0 300 ${y}`}>
-        <line x1={80} x2={80} y1={0} y2={y} className={s.axis} />
+        <line x1={96} x2={96} y1={0} y2={y} className={s.axis} />
         {items}
       </svg>
     </figure>

@@ -3,13 +3,12 @@ import {
 } from "@fluentui/react-components";
 import type { UnitResult } from "../../src/engine/evaluate";
 import type { Scheme } from "../../src/scheme/schema";
-import { COMPONENT_NAMES } from "../../src/report/details";
 import { Fragment, useContext } from "react";
 import { LangContext } from "../i18n";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "1fr auto", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  list: { margin: 0, paddingLeft: "2.5em", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   minus: { color: tokens.colorPaletteRedForeground1 },
   plus: { color: tokens.colorPaletteGreenForeground1 },
   meta: { color: tokens.colorNeutralForeground3 },
@@ -33,19 +32,19 @@ export function UnitDetail(props: { unit: UnitResult; scheme: Scheme; onClose: (
               {parts.map(([label, v]) => (
                 <Fragment key={label}><Text>{label}</Text><Text align="end">{v.toFixed(2)}</Text></Fragment>
               ))}
-              <Text>{t.tier}</Text><Text align="end">{u.tier}（{t.groupRank} {u.groupRank}，{t.overallRank} {u.overallRank}）</Text>
+              <Text>{t.tier}</Text><Text align="end">{u.tier}（{t.groupRank} {u.groupRank}{t.sep}{t.overallRank} {u.overallRank}）</Text>
             </div>
-            {u.capsHit.length > 0 && <Text block>{t.capsHit}：{u.capsHit.join("、")}</Text>}
+            {u.capsHit.length > 0 && <Text block>{t.capsHit}{t.colon}{u.capsHit.join("、")}</Text>}
             {u.trail.length === 0 ? <Text block>{t.noTrail}</Text> : (
               <ol className={s.list}>
                 {u.trail.map((e, i) => (
                   <li key={i}>
                     <Text className={e.delta < 0 ? s.minus : s.plus}>{e.delta > 0 ? "+" : ""}{e.delta.toFixed(2)} </Text>
                     {/* Texts of bonus, penalty, case and composite steps already start with their part. */}
-                    <Text>{e.component === "basic" ? `${COMPONENT_NAMES.basic}：` : ""}{lang === "en" ? e.text.en : e.text.zh}</Text>
+                    <Text>{e.component === "basic" ? `${t.parts.basic}${t.colon}` : ""}{lang === "en" ? e.text.en : e.text.zh}</Text>
                     {(e.reason || e.source) && (
                       <Text block size={200} className={s.meta}>
-                        {e.reason ? `理由：${e.reason}` : ""}{e.reason && e.source ? " · " : ""}{e.source ? `${e.source.sheet}!${e.source.cell}` : ""}
+                        {e.reason ? `${t.reason}${t.colon}${e.reason}` : ""}{e.reason && e.source ? " · " : ""}{e.source ? `${e.source.sheet}!${e.source.cell}` : ""}
                       </Text>
                     )}
                   </li>

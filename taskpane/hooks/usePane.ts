@@ -3,6 +3,7 @@ import type { Diagnostic } from "../../src/diagnostics/diagnostic";
 import type { Reading } from "../../src/validate/validate";
 import type { Scheme } from "../../src/scheme/schema";
 import type { PaneEnv } from "../env";
+import type { Strings } from "../i18n";
 import type * as Ops from "../operations";
 import type { OpResult, Phase } from "../operations";
 
@@ -25,9 +26,14 @@ export interface PaneState {
   readonly diagnostics: readonly Diagnostic[] | null;
   /** Results shown only after a successful aggregate. */
   readonly aggregated: boolean;
-  /** One line saying what the last action did. */
-  readonly notice: { kind: "success" | "error" | "info"; text: string } | null;
+  /** One line saying what the last action did, rendered in the current language. */
+  readonly notice: Notice | null;
   readonly workbookOpen: boolean;
+}
+
+export interface Notice {
+  readonly kind: "success" | "error" | "info";
+  readonly text: (t: Strings) => string;
 }
 
 const initial: PaneState = { busy: null, reading: null, diagnostics: null, aggregated: false, notice: null, workbookOpen: false };
@@ -36,7 +42,7 @@ const initial: PaneState = { busy: null, reading: null, diagnostics: null, aggre
  * The pane's logic in one hook: each action runs an operation on the environment's port with
  * progress and cancellation, and turns the outcome into state the components render.
  */
-export function usePane(env: PaneEnv, text: { cancelled: string; aggregated: string; templateAdded: string; templateNothing: string; imported: string; stillMissing: string; done: string }) {
+export function usePane(env: PaneEnv) {
   const [state, setState] = useState<PaneState>({ ...initial, workbookOpen: env.port() !== null });
   const abort = useRef<AbortController | null>(null);
 
@@ -53,22 +59,29 @@ export function usePane(env: PaneEnv, text: { cancelled: string; aggregated: str
         signal: controller.signal,
         progress: (phase, step, steps) => setState((s) => ({ ...s, busy: { task, phase, step, steps } })),
       });
-      if (!r.ok && r.cancelled) setState((s) => ({ ...s, busy: null, notice: { kind: "info", text: text.cancelled } }));
+      if (!r.ok && r.cancelled) setState((s) => ({ ...s, busy: null, notice: { kind: "info", text: (t) => t.cancelled } }));
       else setState((s) => ({ ...s, busy: null, ...after(r) }));
     } catch (e) {
-      setState((s) => ({ ...s, busy: null, notice: { kind: "error", text: (e as Error).message } }));
+      const message = (e as Error).message;
+      setState((s) => ({ ...s, busy: null, notice: { kind: "error", text: () => message } }));
     } finally {
       abort.current = null;
     }
-  }, [env, text]);
+  }, [env]);
 
-  const afterReading = (aggregated: boolean) => (r: OpResult<Reading>): Partial<PaneState> => {
+  const count = (r: OpResult<unknown>, sev: string) => r.diagnostics.filter((d) => d.severity === sev).length;
+  const afterReading = (aggregating: boolean) => (r: OpResult<Reading>): Partial<PaneState> => {
     if (r.ok) env.setFunctionsScheme?.(r.value.scheme);
+    const summary = (t: Strings) => `${count(r, "error")} ${t.errors}${t.sep}${count(r, "warning")} ${t.warnings}`;
+    if (!r.ok && aggregating) {
+      // Refused for errors: keep what the last reading showed, and say why nothing was written.
+      return { diagnostics: r.diagnostics, aggregated: false, notice: { kind: "error", text: (t) => `${t.notAggregated}（${summary(t)}）` } };
+    }
     return {
       reading: r.ok ? r.value : null,
       diagnostics: r.diagnostics,
-      aggregated: r.ok && aggregated,
-      notice: r.ok && aggregated ? { kind: "success", text: text.aggregated } : null,
+      aggregated: r.ok && aggregating,
+      notice: r.ok && aggregating ? { kind: "success", text: (t) => t.aggregated } : { kind: count(r, "error") ? "error" : "success", text: (t) => `${t.validated}${t.colon}${summary(t)}` },
     };
   };
 
@@ -80,19 +93,19 @@ export function usePane(env: PaneEnv, text: { cancelled: string; aggregated: str
     approve: (by: string, at: string) => run("approve", (ops, ctx) => ops.approve(ctx, by, at), afterReading(true)),
     /** Without a scheme: the one the workbook carries, else the built-in. */
     addTemplate: (scheme?: Scheme) => run("template", (ops, ctx) => ops.addTemplate(ctx, scheme), (r) => ({
-      notice: r.ok ? { kind: "success", text: r.value.length ? `${text.templateAdded}：${r.value.join("、")}` : text.templateNothing } : null,
+      notice: r.ok ? { kind: "success", text: (t) => (r.value.length ? `${t.templateAdded}${t.colon}${r.value.join("、")}` : t.templateNothing) } : null,
       diagnostics: r.ok ? null : r.diagnostics,
     })),
     importDepartments: (files: Ops.DepartmentFileSnapshot[]) => run("import", (ops, ctx) => ops.importDepartments(ctx, files), (r) => ({
-      notice: r.ok ? { kind: "success", text: `${text.imported}：${r.value.imported.join("、") || "—"}。${r.value.missing.length ? `${text.stillMissing}：${r.value.missing.join("、")}` : ""}` } : null,
+      notice: r.ok ? { kind: "success", text: (t) => `${t.imported}${t.colon}${r.value.imported.join("、") || "—"}。${r.value.missing.length ? `${t.stillMissing}${t.colon}${r.value.missing.join("、")}` : ""}` } : null,
       diagnostics: r.diagnostics,
     })),
     saveScheme: (scheme: Scheme) => run("saveScheme", (ops, ctx) => ops.saveScheme(ctx, scheme), (r) => ({
-      notice: r.ok ? { kind: "success", text: text.done } : null,
+      notice: r.ok ? { kind: "success", text: (t) => t.done } : null,
       diagnostics: r.ok ? null : r.diagnostics,
     })),
     notify: (notice: PaneState["notice"]) => setState((s) => ({ ...s, notice })),
     /** Standalone: a workbook was opened or generated; forget the previous one's results. */
-    opened: (ok: boolean, message?: string) => setState({ ...initial, workbookOpen: ok || env.port() !== null, notice: ok ? null : { kind: "error", text: message ?? "" } }),
+    opened: (ok: boolean, message?: string) => setState({ ...initial, workbookOpen: ok || env.port() !== null, notice: ok ? null : { kind: "error", text: () => message ?? "" } }),
   };
 }
