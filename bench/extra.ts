@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
 import { officePort } from "../src/adapters/office/officePort";
 import { builtinScheme } from "../src/scheme/load";
 import type { Scheme } from "../src/scheme/schema";
@@ -9,8 +7,9 @@ import { readWorkbook } from "../src/validate/validate";
 import { aggregatePlan } from "../src/report/aggregate";
 import { FakeExcel } from "../test/support/fakeExcel";
 import { planSnapshot } from "../test/support/planSnapshot";
+import { paneWeight } from "./paneWeight";
 
-/** Office adapter cost on the recording fake, and bundle sizes when `npm run build` has run. */
+/** Office adapter cost on the recording fake, and bundle sizes. */
 export async function extraBenches(_dir: string): Promise<[string, string][]> {
   const rows: [string, string][] = [];
   for (const n of [41, 3000]) {
@@ -26,8 +25,8 @@ export async function extraBenches(_dir: string): Promise<[string, string][]> {
     const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
     rows.push([`Office adapter aggregate, ${n} units (recording fake)`, `${fake.syncs} syncs, requests ${fake.requestBytes.map(mb).join(" / ")}`]);
   }
-  for (const [label, file] of [["functions bundle dist/functions.js (gzip)", "dist/functions.js"], ["task pane first screen dist/taskpane.js (gzip)", "dist/taskpane.js"]] as const) {
-    rows.push([label, existsSync(file) ? `${(gzipSync(readFileSync(file)).length / 1024).toFixed(1)} KiB` : "not built: run `npm run build` first"]);
-  }
+  // Builds the add-in afresh: the pane's first screen beside a bare React + Fluent pane, and the
+  // functions bundle (functions.js, "also on first load").
+  rows.push(...(await paneWeight()));
   return rows;
 }
