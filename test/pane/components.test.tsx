@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { renderToStaticMarkup } from "react-dom/server";
+import { createDOMRenderer, FluentProvider, RendererProvider, SSRProvider, webLightTheme } from "@fluentui/react-components";
+import type { ReactElement } from "react";
+import { DiagnosticsPanel } from "../../taskpane/components/DiagnosticsPanel";
+import { Header } from "../../taskpane/components/Header";
+import { LangContext, STRINGS } from "../../taskpane/i18n";
+import { diagnostic } from "../../src/diagnostics/diagnostic";
+import { readWorkbook } from "../../src/validate/validate";
+import { templatePlan } from "../../src/layout/template";
+import { sampleData } from "../../src/layout/sample";
+import { builtinScheme } from "../../src/scheme/load";
+import { planSnapshot } from "../support/planSnapshot";
+
+/** Components render what they are given; server rendering keeps these tests free of a DOM. */
+function render(ui: ReactElement, lang: "zh" | "en" = "zh"): string {
+  return renderToStaticMarkup(
+    <RendererProvider renderer={createDOMRenderer()}>
+      <SSRProvider>
+        <FluentProvider theme={webLightTheme}>
+          <LangContext.Provider value={{ lang, t: STRINGS[lang], setLang: () => undefined }}>{ui}</LangContext.Provider>
+        </FluentProvider>
+      </SSRProvider>
+    </RendererProvider>,
+  );
+}
+
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
+describe("DiagnosticsPanel", () => {
+  const ds = [
+    diagnostic("error", "value.notNumber", { zh: "得分“abc”不是数字。", en: "not a number" }, { sheet: "宣教部", cell: "C6" }),
+    diagnostic("warning", "reason.missing", { zh: "没有写扣分理由。", en: "no reason" }, { sheet: "办公室", cell: "D9" }),
+    diagnostic("error", "unit.unknown", { zh: "未知区县“火星区”。", en: "unknown unit" }, { sheet: "宣教部", cell: "B7" }),
+  ];
+  it("counts by severity and groups by sheet, errors first, each naming its cell", () => {
+    const html = render(<DiagnosticsPanel diagnostics={ds} onSelect={() => undefined} />);
+    const t = text(html);
+    expect(t).toContain("2 个错误，1 个警告，0 条提示");
+    expect(t.indexOf("宣教部（2）")).toBeGreaterThan(-1);
+    expect(t.indexOf("宣教部!C6")).toBeLessThan(t.indexOf("宣教部!B7")); // sorted by row within the sheet
+    expect(html).toContain('aria-label="校验结果"');
+  });
+  it("says there is nothing to fix when there is nothing to fix, in English too", () => {
+    expect(text(render(<DiagnosticsPanel diagnostics={[]} onSelect={() => undefined} />, "en"))).toContain("No problems found");
+  });
+});
+
+describe("Header", () => {
+  const scheme = builtinScheme();
+  const r = readWorkbook(planSnapshot(templatePlan(scheme, { sample: sampleData(scheme, 1) })));
+  if (!r.ok) throw new Error("sample invalid");
+  it("shows the scheme and year the workbook carries, and draft status", () => {
+    const t = text(render(<Header reading={r} fileName="评价.xlsx" />));
+    expect(t).toContain("方案：cq-2024");
+    expect(t).toContain("年度：2024");
+    expect(t).toContain("初步意见");
+  });
+  it("shows an approval that still holds", () => {
+    const approved = { ...r, approval: { approvedAt: "2027-01-20", approvedBy: "党组会", schemeId: "cq-2024", inputs: {} }, changedSinceApproval: [] };
+    expect(text(render(<Header reading={approved} fileName={null} />))).toContain("已审定 2027-01-20，党组会");
+  });
+});
