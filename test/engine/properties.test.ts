@@ -1,26 +1,11 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { evaluate } from "../../src/engine/evaluate";
-import type { EvaluationInputs, InputValue } from "../../src/engine/inputs";
-import { basicInput, bonusEvent, caseInput, compositeInput, penaltyEvent, scheme } from "./helpers";
+import type { EvaluationInputs } from "../../src/engine/inputs";
+import { bonusEvent, caseInput, compositeInput, penaltyEvent, scheme } from "./helpers";
+import { indicatorInput, unitName } from "./arbitraries";
 
 const cents = (x: number) => Math.round(x * 100);
-const twoDecimals = fc.integer({ min: -100, max: 1200 }).map((c) => c / 100);
-const unitName = fc.constantFrom(...scheme.units.map((u) => u.name));
-
-const indicatorInput = fc
-  .record({ unit: unitName, ind: fc.constantFrom(...scheme.indicators), score: twoDecimals, rate: fc.integer({ min: 0, max: 120 }), gate: fc.boolean(), count: fc.integer({ min: 0, max: 4 }) })
-  .map(({ unit, ind, score, rate, gate, count }) => {
-    const values: Record<string, InputValue> = {};
-    for (const r of ind.rules) {
-      if (r.kind === "manual") values["score"] = score;
-      if (r.kind === "target") for (const m of r.measures) values[`m:${m.id}`] = m.unit === "percent" ? rate / 100 : Math.round(rate / 8);
-      if (r.kind === "gate") values["gate"] = gate;
-      if (r.kind === "perOccurrence") values["count"] = count;
-    }
-    return basicInput(unit, ind.id, values);
-  });
-
 const event = fc.oneof(
   fc.record({ unit: unitName, id: fc.constantFrom(...scheme.bonus.items.map((b) => b.id)), count: fc.integer({ min: 0, max: 5 }) }).map((e) => bonusEvent(e.unit, e.id, e.count)),
   fc.record({ unit: unitName, id: fc.constantFrom(...scheme.penalties.items.map((p) => p.id)), count: fc.integer({ min: 0, max: 3 }), points: fc.integer({ min: 0, max: 300 }) })

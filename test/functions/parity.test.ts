@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { evaluate, type UnitResult } from "../../src/engine/evaluate";
 import { dec, minDec, sum, toNumber } from "../../src/engine/decimal";
-import type { EvaluationInputs, EventInput, InputValue } from "../../src/engine/inputs";
+import type { EvaluationInputs, EventInput } from "../../src/engine/inputs";
 import { cq2024 } from "../../src/scheme/cq2024";
 import { builtinScheme, parseScheme } from "../../src/scheme/load";
 import { groupName } from "../../src/scheme/names";
@@ -10,7 +10,8 @@ import type { Scheme } from "../../src/scheme/schema";
 import { bonusLabel, penaltyLabel } from "../../src/layout/lists";
 import * as EVAL from "../../functions/functions";
 import { setActiveScheme } from "../../functions/schemeState";
-import { basicInput, bonusEvent, caseInput, compositeInput, fullBasic, penaltyEvent } from "../engine/helpers";
+import { bonusEvent, caseInput, compositeInput, fullBasic, penaltyEvent } from "../engine/helpers";
+import { indicatorInput, unitName } from "../engine/arbitraries";
 
 /**
  * EVAL.* (the custom-function wrappers themselves) against the engine, on random inputs for all
@@ -34,23 +35,7 @@ const odd = variant({
 }, "parity-odd");
 const schemes = [builtin, quota, odd];
 
-// Generators after test/engine/properties.test.ts, over the unit names and ids of cq-2024 (shared by all three schemes).
-const twoDecimals = fc.integer({ min: -100, max: 1200 }).map((c) => c / 100);
-const unitName = fc.constantFrom(...builtin.units.map((u) => u.name));
-
-const indicatorInput = fc
-  .record({ unit: unitName, ind: fc.constantFrom(...builtin.indicators), score: twoDecimals, rate: fc.integer({ min: 0, max: 120 }), gate: fc.boolean(), count: fc.integer({ min: 0, max: 4 }) })
-  .map(({ unit, ind, score, rate, gate, count }) => {
-    const values: Record<string, InputValue> = {};
-    for (const r of ind.rules) {
-      if (r.kind === "manual") values["score"] = score;
-      if (r.kind === "target") for (const m of r.measures) values[`m:${m.id}`] = m.unit === "percent" ? rate / 100 : Math.round(rate / 8);
-      if (r.kind === "gate") values["gate"] = gate;
-      if (r.kind === "perOccurrence") values["count"] = count;
-    }
-    return basicInput(unit, ind.id, values);
-  });
-
+// Generators shared with test/engine/properties.test.ts, over the unit names and ids of cq-2024 (shared by all three schemes).
 const event = fc.oneof(
   { weight: 3, arbitrary: fc.record({ unit: unitName, id: fc.constantFrom(...builtin.bonus.items.map((b) => b.id)), count: fc.integer({ min: 0, max: 5 }) }).map((e) => bonusEvent(e.unit, e.id, e.count)) },
   { weight: 1, arbitrary: fc.record({ unit: unitName, id: fc.constantFrom(...builtin.penalties.items.map((p) => p.id)), count: fc.integer({ min: 0, max: 3 }), points: fc.integer({ min: 0, max: 300 }) })
