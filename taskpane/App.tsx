@@ -72,7 +72,7 @@ export function App(props: { env: PaneEnv; initialLang?: Lang }) {
   return (
     <LangContext.Provider value={context}>
       <main className={s.root} lang={lang === "zh" ? "zh-CN" : "en"} aria-busy={state.busy !== null}>
-        <Header reading={state.reading} fileName={env.fileName?.() ?? null} />
+        <Header reading={state.reading} fileName={env.fileName?.() ?? null} workbookOpen={state.workbookOpen} />
         {env.mode === "standalone" && (
           <FileBar
             busy={state.busy !== null}

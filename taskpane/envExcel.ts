@@ -11,6 +11,7 @@ export function excelEnv(onProgress?: (done: number, total: number) => void): Pa
     isSetSupported: (set, version) => Office.context.requirements.isSetSupported(set, version),
     ...(onProgress ? { onProgress } : {}),
   });
+  let lastScheme: string | null = null;
   return {
     mode: "excel",
     port: () => port,
@@ -28,6 +29,10 @@ export function excelEnv(onProgress?: (done: number, total: number) => void): Pa
       }
     },
     setFunctionsScheme(scheme) {
+      // Only when it changes: the recalculation is a request of its own.
+      const json = JSON.stringify(scheme);
+      if (json === lastScheme) return;
+      lastScheme = json;
       setActiveScheme(scheme);
       // Excel does not know EVAL.* results depend on the scheme: recalculate once.
       void Excel.run(async (ctx) => {

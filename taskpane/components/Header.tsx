@@ -10,7 +10,7 @@ const useStyles = makeStyles({
 });
 
 /** The scheme and year the workbook carries, and whether the result is a draft or approved. */
-export function Header(props: { reading: Reading | null; fileName: string | null }) {
+export function Header(props: { reading: Reading | null; fileName: string | null; workbookOpen: boolean }) {
   const { t, lang, setLang } = useContext(LangContext);
   const s = useStyles();
   const r = props.reading;
@@ -32,7 +32,7 @@ export function Header(props: { reading: Reading | null; fileName: string | null
             </Badge>
           </>
         ) : (
-          !props.fileName && <Text size={200}>{t.noWorkbook}</Text>
+          !props.workbookOpen && <Text size={200}>{t.noWorkbook}</Text>
         )}
       </div>
     </header>

@@ -60,7 +60,11 @@ export function usePane(env: PaneEnv) {
         progress: (phase, step, steps) => setState((s) => ({ ...s, busy: { task, phase, step, steps } })),
       });
       if (!r.ok && r.cancelled) setState((s) => ({ ...s, busy: null, notice: { kind: "info", text: (t) => t.cancelled } }));
-      else setState((s) => ({ ...s, busy: null, ...after(r) }));
+      else {
+        // Computed outside the state updater: `after` may have effects (telling the functions the scheme).
+        const patch = after(r);
+        setState((s) => ({ ...s, busy: null, ...patch }));
+      }
     } catch (e) {
       const message = (e as Error).message;
       setState((s) => ({ ...s, busy: null, notice: { kind: "error", text: () => message } }));

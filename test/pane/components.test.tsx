@@ -51,13 +51,17 @@ describe("Header", () => {
   const r = readWorkbook(planSnapshot(templatePlan(scheme, { sample: sampleData(scheme, 1) })));
   if (!r.ok) throw new Error("sample invalid");
   it("shows the scheme and year the workbook carries, and draft status", () => {
-    const t = text(render(<Header reading={r} fileName="评价.xlsx" />));
+    const t = text(render(<Header reading={r} fileName="评价.xlsx" workbookOpen />));
     expect(t).toContain("方案：cq-2024");
     expect(t).toContain("年度：2024");
     expect(t).toContain("初步意见");
   });
+  it("says no workbook is open only when none is (standalone before opening)", () => {
+    expect(text(render(<Header reading={null} fileName={null} workbookOpen={false} />))).toContain("尚未打开工作簿");
+    expect(text(render(<Header reading={null} fileName={null} workbookOpen />))).not.toContain("尚未打开工作簿");
+  });
   it("shows an approval that still holds", () => {
     const approved = { ...r, approval: { approvedAt: "2027-01-20", approvedBy: "党组会", schemeId: "cq-2024", inputs: {} }, changedSinceApproval: [] };
-    expect(text(render(<Header reading={approved} fileName={null} />))).toContain("已审定 2027-01-20，党组会");
+    expect(text(render(<Header reading={approved} fileName={null} workbookOpen />))).toContain("已审定 2027-01-20，党组会");
   });
 });

@@ -1,0 +1,175 @@
+/// <reference types="office-js" />
+// THE FAKE OFFICE HOST, running in the page. Bundled by fakeOfficeHost.ts (esbuild, iife) and served
+// by the browser test in place of office/office.js: no line of Microsoft's Office.js runs. It
+// defines what the task pane uses of Office.js and nothing more:
+//   Office.onReady → { host: "Excel", platform: "PC" }, Office.HostType, Office.context (requirement
+//   sets, display language, theme); Excel.run over test/support/fakeExcel.ts (the same recording fake
+//   the node tests of the Office adapter use), seeded with the sample workbook; CustomFunctions
+//   (shared runtime: functions.js registers EVAL.* with it).
+// Extras the fake lacks, added here and only here (test/support/fakeExcel.ts is not edited):
+//   Worksheet.activate(), Range.select() (the pane's "select the cell" of a diagnostic) and
+//   workbook.application.calculate() (the pane's recalculation after it tells EVAL.* the scheme),
+//   all queued operations like every other Office call, applied at the next sync.
+// Every context.sync is also a round trip to the "host": it yields a macrotask before and after, as
+// real Office.js does (requests go over postMessage), so the pane renders its busy state as in Excel.
+// window.__fake is the test's window into the workbook; window.__selected the last cell selected.
+import { FakeExcel, fakeGrid, type FakeSheet } from "../../support/fakeExcel";
+import { planSnapshot } from "../../support/planSnapshot";
+import { templatePlan } from "../../../src/layout/template";
+import { sampleData } from "../../../src/layout/sample";
+import { builtinScheme } from "../../../src/scheme/load";
+import { a1, parseA1 } from "../../../src/workbook/address";
+import type { FakeHostApi, HostInfo, SelectedCell, SyncRecord } from "./fakeOfficeHost";
+
+const INFO: HostInfo = { host: "Excel", platform: "PC" };
+
+const scheme = builtinScheme();
+const fake = FakeExcel.from(planSnapshot(templatePlan(scheme, { sample: sampleData(scheme, 2024) })));
+
+let runs = 0;
+let activeSheet: string | null = fake.sheets[0]?.name ?? null;
+const syncLog: SyncRecord[] = [];
+const recalcs: string[] = [];
+const associated: string[] = [];
+const requirementChecks: string[] = [];
+
+/** One round trip to the host: a macrotask (MessageChannel, which the test's fake clock leaves alone). */
+function roundTrip(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+// --- Worksheet.activate() and Range.select(), patched onto the fake's (unexported) classes. -----
+// getItem and getRange are lazy (nothing is looked up or queued until a sync), so a throwaway batch
+// hands us one object of each class; its body runs synchronously up to its first await.
+type WorksheetInternals = { target: () => FakeSheet; activate?: () => void };
+type RangeInternals = { sheet: () => FakeSheet; addressSpec: string | null; bounds: () => unknown; select?: () => void };
+const probe: { worksheet?: WorksheetInternals; range?: RangeInternals } = {};
+void fake.run(async (ctx) => {
+  const ws = ctx.workbook.worksheets.getItem("(prototype probe)");
+  probe.worksheet = Object.getPrototypeOf(ws) as WorksheetInternals;
+  probe.range = Object.getPrototypeOf(ws.getRange("A1")) as RangeInternals;
+});
+const worksheetProto = probe.worksheet;
+const rangeProto = probe.range;
+if (!worksheetProto || !rangeProto) throw new Error("fake Office host: could not reach the fake's worksheet and range classes");
+worksheetProto.activate = function (this: WorksheetInternals) {
+  fake.enqueue("worksheet.activate", null, () => {
+    activeSheet = this.target().name; // throws ItemNotFound for a sheet that does not exist, as Excel does
+  });
+};
+rangeProto.select = function (this: RangeInternals) {
+  fake.enqueue("range.select", this.addressSpec, () => {
+    this.bounds(); // throws InvalidArgument for a bad address
+    const selected: SelectedCell = { sheet: this.sheet().name, cell: this.addressSpec ?? "", activeSheet };
+    Object.assign(window, { __selected: selected });
+  });
+};
+
+/** Excel.run: the fake's run, with per-run sync records, host round trips and workbook.application. */
+async function run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+  const id = ++runs;
+  return fake.run(async (ctx) => {
+    const c = ctx as unknown as { sync: () => Promise<void>; workbook: Record<string, unknown> };
+    const send = c.sync;
+    c.sync = async () => {
+      await roundTrip();
+      const applied = fake.log.length;
+      try {
+        await send();
+      } finally {
+        syncLog.push({ run: id, bytes: fake.requestBytes[fake.requestBytes.length - 1] ?? 0, ops: [...new Set(fake.log.slice(applied))] });
+      }
+      await roundTrip();
+    };
+    c.workbook["application"] = {
+      calculate: (type: string) => fake.enqueue("application.calculate", type, () => recalcs.push(type)),
+    };
+    return batch(ctx);
+  });
+}
+
+const officeFake = {
+  HostType: { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook", OneNote: "OneNote", Project: "Project", Access: "Access" },
+  PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
+  onReady(callback?: (info: HostInfo) => void): Promise<HostInfo> {
+    return roundTrip().then(() => {
+      callback?.(INFO);
+      return INFO;
+    });
+  },
+  context: {
+    host: "Excel",
+    platform: "PC",
+    displayLanguage: "zh-CN",
+    contentLanguage: "zh-CN",
+    officeTheme: { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000", controlBackgroundColor: "#FFFFFF", controlForegroundColor: "#000000" },
+    requirements: {
+      isSetSupported(set: string, version?: string): boolean {
+        requirementChecks.push(`${set} ${version ?? ""}`.trim());
+        return true;
+      },
+    },
+  },
+};
+
+class CustomFunctionsError extends Error {
+  constructor(readonly code?: string, message?: string) {
+    super(message);
+  }
+}
+
+const customFunctionsFake = {
+  Error: CustomFunctionsError,
+  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
+  associate(id: string, _fn: unknown): void {
+    if (!associated.includes(id)) associated.push(id);
+  },
+};
+
+const api: FakeHostApi = {
+  sheetNames: () => fake.sheets.map((s) => s.name),
+  syncs: () => fake.syncs,
+  requestBytes: () => [...fake.requestBytes],
+  suspendedCalcSyncs: () => fake.suspendedCalcSyncs,
+  runs: () => runs,
+  syncLog: () => syncLog.map((s) => ({ ...s, ops: [...s.ops] })),
+  recalcs: () => [...recalcs],
+  associated: () => [...associated],
+  requirementChecks: () => [...requirementChecks],
+  activeSheet: () => activeSheet,
+  cells(sheet) {
+    const s = fake.sheet(sheet);
+    if (!s) return null;
+    const out: Record<string, string | number | boolean> = {};
+    fakeGrid(s).forEach((row, r) => row.forEach((v, c) => {
+      if (v !== null) out[a1(r, c)] = v;
+    }));
+    return out;
+  },
+  setCell(sheet, address, value) {
+    const s = fake.sheet(sheet);
+    if (!s) throw new Error(`fake workbook has no sheet ${sheet}`);
+    const { row, col } = parseA1(address);
+    if (value === null) s.cells.delete(`${row},${col}`);
+    else s.cells.set(`${row},${col}`, { value });
+  },
+  activeScheme: () => {
+    const slot = (globalThis as unknown as Record<symbol, { id?: string } | null | undefined>)[Symbol.for("evalsheet.activeScheme")];
+    return slot?.id ?? null;
+  },
+};
+
+Object.assign(window, {
+  Office: officeFake,
+  Excel: { run },
+  CustomFunctions: customFunctionsFake,
+  __fake: api,
+  __selected: null,
+});
