@@ -13,6 +13,12 @@ export function parseScheme(input: unknown, origin: string): SchemeResult {
   return { ok: false, diagnostics: r.error.issues.map((i) => schemeIssue(i, origin)) };
 }
 
+/** The scheme's problems in plain words, without file context (the pane's scheme editor lists these). */
+export function schemeProblems(input: unknown): string[] {
+  const r = SchemeSchema.safeParse(input);
+  return r.success ? [] : r.error.issues.map((i) => i.message);
+}
+
 function schemeIssue(i: z.core.$ZodIssue, origin: string): Diagnostic {
   const path = i.path.map(String).join(".") || "(根)";
   return diagnostic("error", "scheme.invalid", {

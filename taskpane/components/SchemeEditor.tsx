@@ -3,7 +3,7 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Scheme, TierRule } from "../../src/scheme/schema";
-import { parseScheme } from "../../src/scheme/load";
+import { parseScheme, schemeProblems } from "../../src/scheme/load";
 import { useT } from "../i18n";
 
 const useStyles = makeStyles({
@@ -28,6 +28,12 @@ export default function SchemeEditor(props: { scheme: Scheme; busy: boolean; onS
   const setPoints = (id: string, g: string, v: string) =>
     setDraft((d) => ({ ...d, indicators: d.indicators.map((i) => (i.id === id ? { ...i, points: { ...i.points, [g]: Number(v) } } : i)) }));
   const setTier = (k: number, v: string) => setDraft((d) => ({ ...d, tiers: updateTier(d.tiers, k, Number(v)) }));
+  const setBonus = (id: string, field: "pointsEach" | "cap", v: string) =>
+    setDraft((d) => ({
+      ...d,
+      bonus: { items: d.bonus.items.map((b) => (b.id !== id ? b : { ...b, [field]: field === "cap" && v.trim() === "" ? null : Number(v) })) },
+    }));
+  const setBonusCap = (v: string) => setDraft((d) => ({ ...d, components: { ...d.components, bonusCap: Number(v) } }));
   return (
     <section className={s.root} aria-label={t.schemeView}>
       <div className={s.scroll}>
@@ -56,6 +62,29 @@ export default function SchemeEditor(props: { scheme: Scheme; busy: boolean; onS
         </TableBody>
       </Table>
       </div>
+      <div className={s.scroll}>
+        <Table size="extra-small" aria-label={t.bonus}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t.bonus}</TableHeaderCell>
+              <TableHeaderCell>{t.pointsEach}</TableHeaderCell>
+              <TableHeaderCell>{t.itemCap}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {draft.bonus.items.map((b) => (
+              <TableRow key={b.id}>
+                <TableCell className={s.name}>{b.name}</TableCell>
+                <TableCell><Input className={s.num} type="number" min={0} step={0.5} value={String(b.pointsEach)} aria-label={`${b.name} ${t.pointsEach}`} onChange={(_, d) => setBonus(b.id, "pointsEach", d.value)} /></TableCell>
+                <TableCell><Input className={s.num} type="number" min={0} step={0.5} value={b.cap === null ? "" : String(b.cap)} aria-label={`${b.name} ${t.itemCap}`} onChange={(_, d) => setBonus(b.id, "cap", d.value)} /></TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <Field label={t.bonusCap}>
+        <Input className={s.num} type="number" min={0} step={0.5} value={String(draft.components.bonusCap)} onChange={(_, d) => setBonusCap(d.value)} />
+      </Field>
       <Field label={t.tierRule}>
         <RadioGroup layout="horizontal" value={draft.tiers.kind} onChange={(_, d) => setDraft((x) => ({ ...x, tiers: switchTierKind(x.tiers, d.value as TierRule["kind"]) }))}>
           <Radio value="thresholds" label={t.thresholds} />
@@ -71,9 +100,9 @@ export default function SchemeEditor(props: { scheme: Scheme; busy: boolean; onS
         <Text>{draft.tiers.otherwise}</Text>
       </div>
       {check.ok ? (
-        <MessageBar intent="success"><MessageBarBody>{t.schemeValid}</MessageBarBody></MessageBar>
+        <MessageBar layout="multiline" intent="success"><MessageBarBody>{t.schemeValid}</MessageBarBody></MessageBar>
       ) : (
-        <MessageBar intent="error"><MessageBarBody>{check.diagnostics.map((d) => d.message).join("；")}</MessageBarBody></MessageBar>
+        <MessageBar layout="multiline" intent="error"><MessageBarBody>{schemeProblems(draft).join("；")}</MessageBarBody></MessageBar>
       )}
       <Button appearance="primary" disabled={!check.ok || props.busy} onClick={() => check.ok && props.onSave(check.scheme)}>{t.save}</Button>
     </section>

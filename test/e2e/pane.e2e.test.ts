@@ -303,4 +303,39 @@ describe.skipIf(!available)("the task pane in Chromium, standalone (no Office ho
     await screenshot(page, "sample", "1-results");
     await expectClean();
   });
+
+  it("edits the scheme with live validation and saves it into the workbook", async () => {
+    const page = await openPane();
+    await button(page, "使用示例工作簿").click();
+    await page.getByText("示例工作簿.xlsx", { exact: true }).waitFor();
+    await settle(page, () => button(page, "校验").click());
+    await page.getByRole("tab", { name: "评价方案设置" }).click();
+    const editor = page.getByRole("region", { name: "评价方案设置", exact: true });
+    const save = editor.getByRole("button", { name: "保存到工作簿" });
+    await editor.getByText("方案有效", { exact: false }).waitFor({ timeout: WAIT });
+    // One more point for 系统深入理论武装 in 主城都市圈: that group now sums to 61, and saving is refused.
+    const points = editor.getByRole("spinbutton", { name: "系统深入理论武装 主城都市圈" });
+    await points.fill("4");
+    await editor.getByText("合计 61，应为 60", { exact: false }).waitFor({ timeout: WAIT });
+    expect(await save.isDisabled()).toBe(true);
+    // An item cap above the total bonus cap is refused too.
+    await points.fill("3");
+    const cap = editor.getByRole("spinbutton", { name: "承接国家级活动、全市性重大节点类活动 本项封顶（空白为不封顶）" });
+    await cap.fill("9");
+    await editor.getByText("超过加分总封顶", { exact: false }).waitFor({ timeout: WAIT });
+    expect(await save.isDisabled()).toBe(true);
+    await screenshot(page, "scheme", "1-invalid");
+    // Valid again, with a different tier rule: 特优 from 90.
+    await cap.fill("3");
+    await editor.getByRole("spinbutton", { name: "特优" }).fill("90");
+    await editor.getByText("方案有效", { exact: false }).waitFor({ timeout: WAIT });
+    await settle(page, () => save.click());
+    await settle(page, () => button(page, "汇总").click());
+    const results = resultsRegion(page);
+    await results.waitFor();
+    const rows = await bodyRows(results.getByRole("table", { name: "重庆主城区都市圈", exact: true }));
+    for (const [, , total, tier] of rows) if (Number(total) >= 90) expect(tier).toBe("特优");
+    await screenshot(page, "scheme", "2-saved-and-aggregated");
+    await expectClean();
+  });
 });
