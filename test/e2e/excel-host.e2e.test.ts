@@ -25,24 +25,12 @@ import { SHEETS } from "../../src/layout/names";
 import { a1 } from "../../src/workbook/address";
 import type { SheetSpec } from "../../src/workbook/plan";
 import { planSnapshot } from "../support/planSnapshot";
-import { CHROMIUM, chromiumAvailable, launchBrowser, screenshot, type BrowserSession } from "./support/browser";
+import { launchBrowser, screenshot, type BrowserSession } from "./support/browser";
 import { fakeOfficeHostScript, installFakeOfficeHost, type FakeHostApi, type FakeHostWindow, type SyncRecord } from "./support/fakeOfficeHost";
 import { serveDirectory, type StaticServer } from "./support/server";
+import { GROUPS, requireChromium } from "./support/require";
 
-const ciFlag = (process.env.CI ?? "").toLowerCase();
-const inCI = ciFlag !== "" && ciFlag !== "false" && ciFlag !== "0";
-const available = chromiumAvailable();
-const INSTALL = "apt-get install -y --no-install-recommends chromium (bash .ci/run does it)";
-
-if (!available) {
-  if (inCI) {
-    it("Chromium is installed — required in CI", () => {
-      expect.fail(`${CHROMIUM} is missing in CI; .ci/run must install it (${INSTALL})`);
-    });
-  } else {
-    console.warn(`[excel-host.e2e] skipped: ${CHROMIUM} is missing (install with: ${INSTALL})`);
-  }
-}
+const available = requireChromium("excel-host.e2e");
 
 const WAIT = 30_000;
 const WORK = 90_000;
@@ -51,12 +39,6 @@ const REQUEST_LIMIT = 4_000_000;
 /** Excel's task pane is narrow: a desktop pane is about 350 px wide. */
 const PANE = { width: 380, height: 900 };
 
-const GROUPS: ReadonlyArray<readonly [string, number]> = [
-  ["重庆主城区都市圈", 22],
-  ["渝东北三峡库区城镇群", 11],
-  ["渝东南武陵山区城镇群", 6],
-  ["开发开放平台", 2],
-];
 const TEMPLATE_SHEETS = ["宣教部", "办公室", "发展部", "家儿部", "维权部", "妇儿工委办", "组联部", "最佳实践案例", "加分扣分", "综合评估", "评价方案", "_evalsheet"];
 const OUTPUT_SHEETS = [SHEETS.summary, SHEETS.basicScores, SHEETS.details];
 const RECALC_ONLY = (s: SyncRecord) => s.ops.length === 1 && s.ops[0] === "application.calculate";

@@ -14,35 +14,17 @@ import ExcelJS from "exceljs";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildOnce, removeBuild, REPO, type Build } from "../addin/dist";
-import { CHROMIUM, chromiumAvailable, launchBrowser, screenshot, type BrowserSession } from "./support/browser";
+import { launchBrowser, screenshot, type BrowserSession } from "./support/browser";
 import { serveDirectory, type StaticServer } from "./support/server";
+import { GROUPS, requireChromium } from "./support/require";
 
-const ciFlag = (process.env.CI ?? "").toLowerCase();
-const inCI = ciFlag !== "" && ciFlag !== "false" && ciFlag !== "0";
-const available = chromiumAvailable();
-const INSTALL = "apt-get install -y --no-install-recommends chromium (bash .ci/run does it)";
-
-if (!available) {
-  if (inCI) {
-    it("Chromium is installed — required in CI", () => {
-      expect.fail(`${CHROMIUM} is missing in CI; .ci/run must install it (${INSTALL})`);
-    });
-  } else {
-    console.warn(`[pane.e2e] skipped: ${CHROMIUM} is missing (install with: ${INSTALL})`);
-  }
-}
+const available = requireChromium("pane.e2e");
 
 const run = promisify(execFile);
 const WAIT = 30_000;
 /** Aggregating in the page (file adapter, exceljs) takes a second or two; leave room on slow CI. */
 const WORK = 90_000;
 
-const GROUPS: ReadonlyArray<readonly [string, number]> = [
-  ["重庆主城区都市圈", 22],
-  ["渝东北三峡库区城镇群", 11],
-  ["渝东南武陵山区城镇群", 6],
-  ["开发开放平台", 2],
-];
 const TIERS = ["特优", "优", "良"];
 
 interface ResultJson {
