@@ -1,3 +1,4 @@
+import { columnLetters } from "../workbook/address";
 import type { Scheme } from "../scheme/schema";
 import type { CellSpec, SheetSpec } from "../workbook/plan";
 import { input, inputText, label, row, text, formula } from "./cells";
@@ -8,7 +9,7 @@ import type { SampleData } from "./sample";
 
 function headed(title: string, note: string, headers: readonly string[]): { rows: (CellSpec | null)[][]; merges: string[] } {
   const w = headers.length;
-  const last = String.fromCharCode(64 + w);
+  const last = columnLetters(w - 1);
   return {
     rows: [row(w, { 0: text(title, "title") }), row(w, { 0: text(note, "note") }), headers.map((h) => text(h, "header"))],
     merges: [`A1:${last}1`, `A2:${last}2`],

@@ -1,3 +1,4 @@
+import { columnLetters } from "../workbook/address";
 import type { Scheme } from "../scheme/schema";
 import type { CellSpec, SheetSpec } from "../workbook/plan";
 import { ruleKind } from "../engine/rules";
@@ -46,7 +47,7 @@ export function schemeSheet(scheme: Scheme): SheetSpec {
   add({});
   add({ 0: text("文件未规定、本方案采用的默认值", "header"), 1: text("默认做法", "header"), 2: text("原因", "header") });
   for (const o of scheme.openChoices) add({ 0: text(o.path), 1: text(o.choice), 2: text(o.why) });
-  merges.push(`A1:${String.fromCharCode(64 + w)}1`, `A2:${String.fromCharCode(64 + w)}2`);
+  merges.push(`A1:${columnLetters(w - 1)}1`, `A2:${columnLetters(w - 1)}2`);
   return {
     name: SHEETS.schemeView, rows, merges,
     columnWidths: [34, 30, 14, 20, 40, ...scheme.groups.map(() => 14)],
