@@ -1,4 +1,4 @@
-import { Button, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, Option, Subtitle2, Text, tokens } from "@fluentui/react-components";
+import { Badge, Button, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, Option, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { placeOf, sortDiagnostics, type Diagnostic, type Severity } from "../../src/diagnostics/diagnostic";
 import { useContext } from "react";
@@ -12,7 +12,8 @@ const useStyles = makeStyles({
   warning: { borderLeft: `3px solid ${tokens.colorPaletteDarkOrangeBorder2}` },
   info: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}` },
   filter: { maxWidth: "240px" },
-  place: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalS },
+  badge: { marginRight: tokens.spacingHorizontalS, flexShrink: 0 },
+  place: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalS, whiteSpace: "nowrap", flexShrink: 0 },
 });
 
 /** Diagnostics grouped by sheet, filtered by severity; activating one selects its cell in Excel. */
@@ -44,6 +45,7 @@ export function DiagnosticsPanel(props: { diagnostics: readonly Diagnostic[]; on
           <Subtitle2 as="h3">{sheet || "—"}（{items.length}）</Subtitle2>
           {items.map((d, i) => (
             <Button key={i} appearance="subtle" className={`${s.item} ${s[d.severity]}`} onClick={() => props.onSelect(d)}>
+              <Badge size="small" appearance="tint" className={s.badge} color={d.severity === "error" ? "danger" : d.severity === "warning" ? "warning" : "informative"}>{t.severity[d.severity]}</Badge>
               <span className={s.place}>{placeOf(d) || labels[d.severity]}</span>
               <span>{lang === "en" ? d.messageEn : d.message}</span>
             </Button>
