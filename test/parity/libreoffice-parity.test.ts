@@ -106,6 +106,18 @@ describe.skipIf(!available)("LibreOffice recalculates the summary to the engine'
     expect(await expectSummaryMatches(recalculated[0]!, readings["demo"]!.evaluation)).toBe(41);
   });
 
+  it("a workbook saved by LibreOffice reads back with no error and the same results (filled in LibreOffice, aggregated here)", async () => {
+    const reopened = await openXlsx(new Uint8Array(readFileSync(recalculated[0]!)), "demo-lo.xlsx");
+    expect(reopened.ok).toBe(true);
+    if (!reopened.ok) return;
+    const again = readWorkbook(reopened.snapshot);
+    expect(again.ok).toBe(true);
+    if (!again.ok) return;
+    expect(again.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    const strip = (e: Evaluation) => e.units.map(({ trail: _t, ...rest }) => rest);
+    expect(strip(again.evaluation)).toEqual(strip(readings["demo"]!.evaluation));
+  });
+
   it("other rule variants (quota tiers, mean of cases, target below = zero, text numbers) agree too", async () => {
     expect(readings["variant"]!.scheme.id).toBe("variant");
     expect(await expectSummaryMatches(recalculated[1]!, readings["variant"]!.evaluation)).toBe(41);
