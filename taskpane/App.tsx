@@ -42,6 +42,12 @@ export function App(props: { env: PaneEnv; initialLang?: Lang }) {
   const s = useStyles();
 
   useEffect(() => setTab(state.aggregated ? "results" : "diagnostics"), [state.aggregated, state.diagnostics]);
+  // In Excel the workbook is open from the start: read it once, so the header shows the scheme and year
+  // it carries and the diagnostics are there before anyone clicks (two read requests, nothing written).
+  useEffect(() => {
+    if (env.mode === "excel") void pane.validate();
+    // Once, on mount.
+  }, []);
 
   const onSelect = async (d: Diagnostic) => {
     if (!d.sheet || !d.cell) return;
@@ -80,10 +86,12 @@ export function App(props: { env: PaneEnv; initialLang?: Lang }) {
             onOpen={async (f) => {
               const r = await env.openFile!(f.name, new Uint8Array(await f.arrayBuffer()));
               pane.opened(r.ok, r.message);
+              if (r.ok) void pane.validate();
             }}
             onGenerate={async (kind) => {
               await env.openGenerated!(kind);
               pane.opened(true);
+              void pane.validate();
             }}
             onDownload={onDownload}
           />
