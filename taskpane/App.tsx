@@ -8,12 +8,13 @@ import { usePane } from "./hooks/usePane";
 import { Header } from "./components/Header";
 import { ActionBar } from "./components/ActionBar";
 import { FileBar } from "./components/FileBar";
-import { DiagnosticsPanel } from "./components/DiagnosticsPanel";
-import { ApprovalPanel } from "./components/ApprovalPanel";
 
 // Not on the first screen: results (with the engine's report code) and the scheme editor load when shown.
 const SchemeEditor = lazy(() => import("./components/SchemeEditor"));
 const ResultsPanel = lazy(() => import("./components/ResultsPanel"));
+// Shown only after the first action (or in another tab): not needed to paint the first screen.
+const DiagnosticsPanel = lazy(() => import("./components/DiagnosticsPanel").then((m) => ({ default: m.DiagnosticsPanel })));
+const ApprovalPanel = lazy(() => import("./components/ApprovalPanel").then((m) => ({ default: m.ApprovalPanel })));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, maxWidth: "960px", margin: "0 auto", boxSizing: "border-box", minWidth: 0 },
@@ -119,13 +120,21 @@ export function App(props: { env: PaneEnv; initialLang?: Lang }) {
           <Tab value="approval" disabled={!state.reading}>{t.approve}</Tab>
           <Tab value="scheme" disabled={!state.reading}>{t.schemeView}</Tab>
         </TabList>
-        {tab === "diagnostics" && state.diagnostics && <DiagnosticsPanel diagnostics={state.diagnostics} onSelect={onSelect} />}
+        {tab === "diagnostics" && state.diagnostics && (
+          <Suspense fallback={<Spinner label={t.diagnostics} />}>
+            <DiagnosticsPanel diagnostics={state.diagnostics} onSelect={onSelect} />
+          </Suspense>
+        )}
         {tab === "results" && state.reading && state.aggregated && (
           <Suspense fallback={<Spinner label={t.results} />}>
             <ResultsPanel reading={state.reading} />
           </Suspense>
         )}
-        {tab === "approval" && <ApprovalPanel reading={state.reading} canApprove={canApprove} busy={state.busy !== null} onApprove={pane.approve} />}
+        {tab === "approval" && (
+          <Suspense fallback={<Spinner label={t.approve} />}>
+            <ApprovalPanel reading={state.reading} canApprove={canApprove} busy={state.busy !== null} onApprove={pane.approve} />
+          </Suspense>
+        )}
         {tab === "scheme" && state.reading && (
           <Suspense fallback={<Spinner label={t.schemeView} />}>
             <SchemeEditor scheme={state.reading.scheme} busy={state.busy !== null} onSave={pane.saveScheme} />
