@@ -48,11 +48,5 @@ export function departmentLayout(scheme: Scheme, department: string): Department
 
 /** What the group row shows above a column: the group's points, the target, or the answer format. */
 export function groupRowHint(block: IndicatorBlock, column: RuleColumn, groupId: string): string | number {
-  const max = indicatorMax(block.indicator, groupId);
-  if (column.input === "score") return max;
-  if (column.input === "yesno") return "是/否";
-  const target = block.indicator.rules.flatMap((r) => (r.kind === "target" ? r.measures : [])).find((m) => `m:${m.id}` === column.key);
-  if (target) return target.unit === "percent" ? `目标≥${Math.round(target.target * 100)}%（满分${max}）` : `目标≥${target.target}（满分${max}）`;
-  const per = block.indicator.rules.find((r) => r.kind === "perOccurrence");
-  return per && per.kind === "perOccurrence" ? `每次扣${per.pointsEach}分` : "";
+  return column.hint(indicatorMax(block.indicator, groupId));
 }

@@ -51,15 +51,15 @@ export function sampleData(scheme: Scheme, seed = 2024): SampleData {
             data.basic.set(key, s);
             if (s < max) data.reasons.set(`${u.name}|${ind.id}`, REASONS[Math.floor(rnd() * REASONS.length)]!);
           } else if (col.input === "percent") {
-            const m = rule.kind === "target" ? rule.measures.find((x) => `m:${x.id}` === col.key)! : null;
-            const v = Math.min(1, Math.round((m ? m.target : 0.9) * (0.88 + rnd() * 0.2) * 100) / 100);
+            const target = col.target ?? 0.9;
+            const v = Math.min(1, Math.round(target * (0.88 + rnd() * 0.2) * 100) / 100);
             data.basic.set(key, v);
-            if (m && v < m.target) data.reasons.set(`${u.name}|${ind.id}`, `${m.label}${Math.round(v * 100)}%，未达到目标`);
+            if (v < target) data.reasons.set(`${u.name}|${ind.id}`, `${col.label}${Math.round(v * 100)}%，未达到目标`);
           } else if (col.input === "count") {
-            const m = rule.kind === "target" ? rule.measures.find((x) => `m:${x.id}` === col.key) : undefined;
-            const v = m ? Math.max(0, Math.round(m.target * (0.8 + rnd() * 0.6))) : 0;
+            // A target count around its threshold; an occurrence count (倒扣) is none.
+            const v = col.target !== undefined ? Math.max(0, Math.round(col.target * (0.8 + rnd() * 0.6))) : 0;
             data.basic.set(key, v);
-            if (m && v < m.target) data.reasons.set(`${u.name}|${ind.id}`, `${m.label}${v}，未达到目标`);
+            if (col.target !== undefined && v < col.target) data.reasons.set(`${u.name}|${ind.id}`, `${col.label}${v}，未达到目标`);
           } else {
             data.basic.set(key, "是");
           }

@@ -53,7 +53,7 @@ export function readDepartment(scheme: Scheme, layout: DepartmentLayout, sheet: 
         if (c.input === "yesno") values[c.key] = readYesNo(name, cell, v, out);
         else if (c.input === "score") values[c.key] = readNumber(name, cell, v, { what: "得分", max, required: true }, out);
         else if (c.input === "percent") values[c.key] = readNumber(name, cell, v, { what: c.label, percent: true, required: true }, out);
-        else values[c.key] = readNumber(name, cell, v, { what: c.label, integer: true, required: !isPerOccurrence(b, c.key) }, out);
+        else values[c.key] = readNumber(name, cell, v, { what: c.label, integer: true, required: c.required }, out);
       }
       const reasonCell = a1(row, b.reasonCol);
       inputs.push({
@@ -67,11 +67,6 @@ export function readDepartment(scheme: Scheme, layout: DepartmentLayout, sheet: 
     }
   }
   return inputs;
-}
-
-/** An empty occurrence count means none found; every other input must be filled. */
-function isPerOccurrence(block: DepartmentLayout["blocks"][number], key: string): boolean {
-  return key === "count" && block.indicator.rules.some((r) => r.kind === "perOccurrence");
 }
 
 function isGroupRow(scheme: Scheme, sheet: SheetSnapshot, r: number): boolean {

@@ -9,7 +9,7 @@ type Manual = Extract<Rule, { kind: "manual" }>;
 export const manual: RuleKindModule<Manual> = {
   kind: "manual",
   base: true,
-  columns: () => [{ key: "score", label: "得分", input: "score" }],
+  columns: () => [{ key: "score", label: "得分", input: "score", required: true, hint: (max) => max }],
   apply(_rule, _prev, { indicator, max, input }) {
     const raw = input.values["score"];
     const given = typeof raw === "number" ? dec(raw) : ZERO;

@@ -9,7 +9,7 @@ type PerOccurrence = Extract<Rule, { kind: "perOccurrence" }>;
 export const perOccurrence: RuleKindModule<PerOccurrence> = {
   kind: "perOccurrence",
   base: false,
-  columns: (rule) => [{ key: "count", label: rule.label, input: "count" }],
+  columns: (rule) => [{ key: "count", label: rule.label, input: "count", required: false, hint: () => `每次扣${rule.pointsEach}分` }],
   apply(rule, prev, { indicator, input }) {
     const raw = input.values["count"];
     const n = maxDec(typeof raw === "number" ? dec(raw) : ZERO, ZERO);

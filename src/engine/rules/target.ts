@@ -21,7 +21,15 @@ function show(m: Measure, v: Dec | number): string {
 export const target: RuleKindModule<Target> = {
   kind: "target",
   base: true,
-  columns: (rule) => rule.measures.map((m) => ({ key: measureKey(m), label: m.label, input: m.unit === "percent" ? "percent" : "count" })),
+  columns: (rule) =>
+    rule.measures.map((m) => ({
+      key: measureKey(m),
+      label: m.label,
+      input: m.unit === "percent" ? ("percent" as const) : ("count" as const),
+      required: true,
+      target: m.target,
+      hint: (max: number) => `目标≥${show(m, m.target)}（满分${max}）`,
+    })),
   apply(rule, _prev, { indicator, max, input }) {
     const shortfalls: string[] = [];
     let weakest = dec(1);

@@ -11,6 +11,12 @@ export interface RuleColumn {
   /** Column header under the indicator's name. */
   readonly label: string;
   readonly input: "score" | "percent" | "count" | "yesno";
+  /** A blank cell is an error (true), or means "none" (false: an occurrence count). */
+  readonly required: boolean;
+  /** The threshold of a target measure, for hints and sample data. */
+  readonly target?: number;
+  /** What the sheet's group row shows above this column, given the group's points for the indicator. */
+  hint(max: number): string | number;
 }
 
 export interface RuleEnv {
