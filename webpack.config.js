@@ -19,6 +19,7 @@ import HtmlWebpackPlugin from "html-webpack-plugin";
 import CopyWebpackPlugin from "copy-webpack-plugin";
 import CustomFunctionsMetadataPlugin from "custom-functions-metadata-plugin";
 import { normalizeOrigin, rewriteManifestOrigin } from "./scripts/manifest-url.mjs";
+import { splitChunks, typescriptRule } from "./scripts/webpack-ts.mjs";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -161,21 +162,7 @@ export default (env = {}, argv = {}) => {
       extensions: [".ts", ".tsx", ".mjs", ".js", ".json"],
     },
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              // Type checking is `npm run typecheck`'s job; the build only strips types.
-              transpileOnly: true,
-              configFile: path.join(root, "tsconfig.json"),
-              compilerOptions: { noEmit: false, module: "esnext", sourceMap: !production },
-            },
-          },
-        },
-      ],
+      rules: [typescriptRule(root, { sourceMap: !production })],
     },
     optimization: {
       // Only lazily import()ed modules are split out ("async", webpack's default, written down).
@@ -183,7 +170,7 @@ export default (env = {}, argv = {}) => {
       // CustomFunctions <Script>. The two entries therefore carry their own webpack runtime and their
       // own copies of shared modules: they must not rely on module-level singletons to talk to each
       // other (use Office APIs or an explicit global for that).
-      splitChunks: { chunks: "async" },
+      splitChunks,
     },
     performance: {
       // Budget the code we ship, not the copied Office.js files.

@@ -16,6 +16,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import webpack from "webpack";
+import { splitChunks, typescriptRule } from "../scripts/webpack-ts.mjs";
 import { buildOnce, removeBuild, REPO } from "../test/addin/dist";
 import { chromiumAvailable, launchBrowser } from "../test/e2e/support/browser";
 import { serveDirectory } from "../test/e2e/support/server";
@@ -71,23 +72,8 @@ async function buildBaseline(dir: string): Promise<string[]> {
       modules: [join(REPO, "node_modules"), "node_modules"],
     },
     resolveLoader: { modules: [join(REPO, "node_modules"), "node_modules"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              transpileOnly: true,
-              configFile: join(REPO, "tsconfig.json"),
-              compilerOptions: { noEmit: false, module: "esnext", sourceMap: false },
-            },
-          },
-        },
-      ],
-    },
-    optimization: { splitChunks: { chunks: "async" } },
+    module: { rules: [typescriptRule(REPO, { sourceMap: false })] },
+    optimization: { splitChunks },
     performance: { hints: false },
     infrastructureLogging: { level: "error" },
   });
