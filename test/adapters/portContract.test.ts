@@ -42,7 +42,7 @@ function literals(sheet: SheetSnapshot): (string | number | boolean | null)[][] 
     const out = row.map((v, c) => (sheet.formulas[a1(r, c)] !== undefined ? null : v !== null && typeof v === "object" ? JSON.stringify(v) : v));
     while (out.length && out[out.length - 1] === null) out.pop();
     return out;
-  }).filter((_, i, all) => i < all.length);
+  });
 }
 
 function trimRows<T>(rows: T[][]): T[][] {
