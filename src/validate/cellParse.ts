@@ -1,4 +1,5 @@
 import { isCellDate, isCellError, type CellValue } from "../workbook/snapshot";
+import { foldName } from "../scheme/names";
 
 /**
  * Reading what people type into score cells. A number is a number; text that is clearly a
@@ -19,7 +20,7 @@ export function parseNumber(v: CellValue): ParsedNumber {
   if (isCellDate(v)) return { kind: "invalid", raw: v.date.slice(0, 10) };
   const trimmed = v.trim();
   if (trimmed === "") return { kind: "empty" };
-  const folded = trimmed.normalize("NFKC").replace(/\s+/g, "");
+  const folded = foldName(trimmed);
   const fullwidth = folded !== trimmed.replace(/\s+/g, "");
   const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(%?)$/.exec(folded);
   if (!m) return { kind: "invalid", raw: trimmed };
@@ -33,7 +34,7 @@ export type ParsedYesNo = { kind: "empty" } | { kind: "yesno"; value: boolean } 
 export function parseYesNo(v: CellValue): ParsedYesNo {
   if (v === null) return { kind: "empty" };
   if (typeof v === "object" && isCellError(v)) return { kind: "errorValue", error: v.error };
-  const s = String(typeof v === "object" ? v.date : v).normalize("NFKC").replace(/\s+/g, "");
+  const s = foldName(String(typeof v === "object" ? v.date : v));
   if (s === "") return { kind: "empty" };
   if (s === "是") return { kind: "yesno", value: true };
   if (s === "否") return { kind: "yesno", value: false };
