@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { placeOf, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic";
 import { openXlsx, type OpenResult } from "../adapters/xlsx/openXlsx";
@@ -71,3 +71,16 @@ export function formatDiagnostics(ds: readonly Diagnostic[], options: { showInfo
 }
 
 export class UsageError extends Error {}
+
+/**
+ * Never write over a file someone may have filled in: an existing --out is refused unless the caller
+ * allows it (--force), or `isOurs` says it is an earlier output of ours.
+ */
+export async function guardOverwrite(path: string, allow: boolean, isOurs?: (path: string) => Promise<boolean>): Promise<void> {
+  if (allow || !existsSync(path)) return;
+  if (isOurs && (await isOurs(path))) return;
+  throw new UsageError(say(
+    `文件「${path}」已存在。为避免覆盖已填写的数据，请换一个文件名${isOurs ? "" : "，或加 --force 确认覆盖"}。`,
+    `File "${path}" exists. To avoid overwriting filled-in data, choose another name${isOurs ? "" : " or add --force"}.`,
+  ));
+}

@@ -11,13 +11,15 @@ import { say, UsageError } from "./io";
 const USAGE = `evalsheet — 区县妇联工作分类评价
 
 用法 (usage):
-  evalsheet template --out FILE.xlsx [--scheme S.json] [--sample] [--seed N] [--department 部室]
+  evalsheet template --out FILE.xlsx [--scheme S.json] [--sample] [--seed N] [--department 部室] [--force]
   evalsheet validate FILE.xlsx [--json] [--scheme S.json]
   evalsheet aggregate FILE.xlsx --out OUT.xlsx [--json RESULT.json] [--force] [--scheme S.json]
-  evalsheet collect MASTER.xlsx DEPT.xlsx… --out OUT.xlsx
+  evalsheet collect MASTER.xlsx DEPT.xlsx… --out OUT.xlsx [--force]
   evalsheet scheme [--json] [--scheme S.json]
   evalsheet demo [--out-dir out] [--seed N]
 
+已存在的 --out 不会被覆盖（aggregate 可替换自己以前的输出；template、collect 需加 --force）。
+An existing --out is never overwritten (aggregate may replace its own earlier output; template and collect need --force).
 退出码 (exit codes): 0 成功 ok · 1 工作簿有错误 errors in the workbook · 2 文件无法读取或用法错误 unreadable file or usage
 English messages: EVALSHEET_LANG=en evalsheet …`;
 
@@ -53,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
   const seed = Seed.parse(values.seed ?? 2024);
   switch (command) {
     case "template":
-      return templateCommand({ out: Xlsx.parse(need(values.out, "--out")), scheme: values.scheme, sample: values.sample, seed, department: values.department });
+      return templateCommand({ out: Xlsx.parse(need(values.out, "--out")), scheme: values.scheme, sample: values.sample, seed, department: values.department, overwrite: values.force });
     case "validate":
       return validateCommand({ file: one(positionals, "FILE.xlsx"), json: values.json !== undefined, scheme: values.scheme });
     case "aggregate":
@@ -61,7 +63,7 @@ export async function main(argv: string[]): Promise<number> {
     case "collect": {
       if (positionals.length < 2) throw new UsageError(say("collect 需要主表和至少一个部室文件。", "collect needs the master and at least one department file."));
       const [master, ...departments] = positionals;
-      return collectCommand({ master: master!, departments, out: Xlsx.parse(need(values.out, "--out")) });
+      return collectCommand({ master: master!, departments, out: Xlsx.parse(need(values.out, "--out")), force: values.force });
     }
     case "scheme":
       return schemeCommand({ json: values.json !== undefined, scheme: values.scheme });

@@ -4,7 +4,8 @@ import { aggregatePlan } from "../../report/aggregate";
 import { resultJson } from "../../report/resultJson";
 import { applyPlan } from "../../adapters/xlsx/render";
 import { workbookBytes } from "../../adapters/xlsx/xlsxFile";
-import { formatDiagnostics, openFile, samePath, say, UsageError, writeAtomic } from "../io";
+import { formatDiagnostics, guardOverwrite, openFile, samePath, say, UsageError, writeAtomic } from "../io";
+import { SHEETS } from "../../layout/names";
 import { resolveScheme } from "./template";
 
 export interface AggregateArgs {
@@ -25,6 +26,7 @@ export type AggregateOutcome = { code: number; reading?: Reading; diagnostics: D
 export async function aggregate(args: AggregateArgs): Promise<AggregateOutcome> {
   if (samePath(args.file, args.out)) throw new UsageError(say("--out 不能与输入文件相同：输入文件从不被修改。", "--out must differ from the input file: the input is never modified."));
   if (args.json && (samePath(args.json, args.file) || samePath(args.json, args.out))) throw new UsageError(say("--json 必须是另一个文件。", "--json must be another file."));
+  await guardOverwrite(args.out, false, isEarlierOutput);
   const scheme = args.scheme ? resolveScheme(args.scheme) : undefined;
   if (typeof scheme === "number") return { code: scheme, diagnostics: [] };
   const opened = await openFile(args.file);
@@ -41,6 +43,12 @@ export async function aggregate(args: AggregateArgs): Promise<AggregateOutcome> 
   writeAtomic(args.out, bytes);
   if (args.json && json) writeAtomic(args.json, json);
   return { code: hasErrors(diagnostics) ? 1 : 0, reading, diagnostics };
+}
+
+/** An earlier aggregate's output (it has a 汇总 sheet) may be replaced; any other file is someone's. */
+async function isEarlierOutput(path: string): Promise<boolean> {
+  const opened = await openFile(path);
+  return opened.ok && opened.snapshot.sheets.some((s) => s.name === SHEETS.summary);
 }
 
 export async function aggregateCommand(args: AggregateArgs): Promise<number> {

@@ -4,12 +4,13 @@ import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic";
 import { schemeOf } from "../../validate/validate";
 import { planCollect, type DepartmentFile } from "../../collect/collect";
 import { workbookBytes } from "../../adapters/xlsx/xlsxFile";
-import { formatDiagnostics, openFile, samePath, say, UsageError, writeAtomic } from "../io";
+import { formatDiagnostics, guardOverwrite, openFile, samePath, say, UsageError, writeAtomic } from "../io";
 
 export interface CollectArgs {
   master: string;
   departments: string[];
   out: string;
+  force?: boolean;
 }
 
 /** Bring department files into a copy of the master; refuse conflicting duplicates; list who is missing. */
@@ -17,6 +18,7 @@ export async function collectCommand(args: CollectArgs): Promise<number> {
   if ([args.master, ...args.departments].some((f) => samePath(f, args.out))) {
     throw new UsageError(say("--out 不能与输入文件相同。", "--out must differ from every input file."));
   }
+  await guardOverwrite(args.out, args.force === true);
   const master = await openFile(args.master);
   if (!master.ok) return done(master.diagnostics, 2);
   const files: (DepartmentFile & { workbook: ExcelJS.Workbook })[] = [];

@@ -5,7 +5,7 @@ import { sampleData } from "../../layout/sample";
 import { departmentLayouts } from "../../layout/department";
 import { foldName } from "../../scheme/names";
 import { planToWorkbook, workbookBytes } from "../../adapters/xlsx/xlsxFile";
-import { formatDiagnostics, say, UsageError, writeAtomic } from "../io";
+import { formatDiagnostics, guardOverwrite, say, UsageError, writeAtomic } from "../io";
 import { loadSchemeFile } from "../schemeArg";
 
 export interface TemplateArgs {
@@ -14,6 +14,8 @@ export interface TemplateArgs {
   sample: boolean;
   seed: number;
   department?: string | undefined;
+  /** Write over an existing --out (--force; the demo regenerates its own files). */
+  overwrite?: boolean;
 }
 
 export async function templateCommand(args: TemplateArgs): Promise<number> {
@@ -33,6 +35,7 @@ export async function templateCommand(args: TemplateArgs): Promise<number> {
     ...(args.sample ? { sample: sampleData(scheme, args.seed) } : {}),
     ...(department ? { department } : {}),
   });
+  await guardOverwrite(args.out, args.overwrite === true);
   const wb = await planToWorkbook(plan);
   writeAtomic(args.out, await workbookBytes(wb));
   console.log(say(`已生成${department ? `“${department}”评分表` : "评价工作簿"}：${args.out}${args.sample ? `（示例数据，种子 ${args.seed}）` : ""}`,
