@@ -46,37 +46,41 @@ async function snapshot(ctx: OpContext): Promise<OpResult<WorkbookSnapshot>> {
   return r.ok ? { ok: true, value: r.value, diagnostics: r.diagnostics } : { ok: false, diagnostics: r.diagnostics };
 }
 
+/** The first two phases of validate and aggregate: read everything once, then validate and evaluate. */
+async function readAndValidate(ctx: OpContext, steps: number): Promise<OpResult<Reading>> {
+  checkpoint(ctx, "phaseRead", 1, steps);
+  const read = await snapshot(ctx);
+  if (!read.ok) return read;
+  checkpoint(ctx, "phaseValidate", 2, steps);
+  const reading = readWorkbook(read.value);
+  const diagnostics = [...read.diagnostics, ...reading.diagnostics];
+  return reading.ok ? { ok: true, value: reading, diagnostics } : { ok: false, diagnostics };
+}
+
 export function validate(ctx: OpContext): Promise<OpResult<Reading>> {
-  return guarded(async () => {
-    checkpoint(ctx, "phaseRead", 1, 2);
-    const read = await snapshot(ctx);
-    if (!read.ok) return read;
-    checkpoint(ctx, "phaseValidate", 2, 2);
-    const reading = readWorkbook(read.value);
-    if (!reading.ok) return { ok: false, diagnostics: [...read.diagnostics, ...reading.diagnostics] };
-    return { ok: true, value: reading, diagnostics: [...read.diagnostics, ...reading.diagnostics] };
-  });
+  return guarded(() => readAndValidate(ctx, 2));
 }
 
 /** Validate, and with no errors (or `force`) write 汇总, 基础工作得分 and 扣分明细. */
 export function aggregate(ctx: OpContext, options: { force?: boolean; approval?: Approval } = {}): Promise<OpResult<Reading>> {
-  return guarded(async () => {
-    checkpoint(ctx, "phaseRead", 1, 4);
-    const read = await snapshot(ctx);
-    if (!read.ok) return read;
-    checkpoint(ctx, "phaseValidate", 2, 4);
-    const reading = readWorkbook(read.value);
-    const diagnostics = [...read.diagnostics, ...reading.diagnostics];
-    if (!reading.ok || (hasErrors(diagnostics) && !options.force)) return { ok: false, diagnostics };
+  return guarded(async (): Promise<OpResult<Reading>> => {
+    const checked = await readAndValidate(ctx, 4);
+    if (!checked.ok || (hasErrors(checked.diagnostics) && !options.force)) return { ok: false, diagnostics: checked.diagnostics };
+    const reading = checked.value;
     checkpoint(ctx, "phasePlan", 3, 4);
-    const plan = options.approval
-      ? { ...aggregatePlan(reading, approvalStatus(options.approval)), sheets: [...aggregatePlan(reading, approvalStatus(options.approval)).sheets, approvalSheet(options.approval)] }
-      : aggregatePlan(reading);
+    const { approval } = options;
+    const base = approval ? aggregatePlan(reading, approvalStatus(approval)) : aggregatePlan(reading);
+    const plan = approval ? { ...base, sheets: [...base.sheets, approvalSheet(approval)] } : base;
     checkpoint(ctx, "phaseWrite", 4, 4);
     const written = await ctx.port.applyPlan(plan);
-    if (!written.ok) return { ok: false, diagnostics: [...diagnostics, ...written.diagnostics] };
-    const approved: Reading = options.approval ? { ...reading, approval: options.approval, changedSinceApproval: [] } : reading;
-    return { ok: true, value: approved, diagnostics: options.approval ? diagnostics.filter((d) => d.code !== "approval.changed") : diagnostics };
+    if (!written.ok) return { ok: false, diagnostics: [...checked.diagnostics, ...written.diagnostics] };
+    if (!approval) return { ok: true, value: reading, diagnostics: checked.diagnostics };
+    // Just approved: nothing has changed since.
+    return {
+      ok: true,
+      value: { ...reading, approval, changedSinceApproval: [] },
+      diagnostics: checked.diagnostics.filter((d) => d.code !== "approval.changed"),
+    };
   });
 }
 
