@@ -28,6 +28,11 @@ export interface DepartmentLayout {
 
 export const REASON_LABEL = "扣分理由";
 
+/** Units in the order every per-unit sheet lists them: by region group, then as the scheme lists them. */
+export function unitsInSheetOrder(scheme: Scheme): Scheme["units"] {
+  return scheme.groups.flatMap((g) => scheme.units.filter((u) => u.group === g.id));
+}
+
 export function departmentLayouts(scheme: Scheme): DepartmentLayout[] {
   return scheme.departments
     .map((d) => d.name)

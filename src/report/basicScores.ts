@@ -6,6 +6,7 @@ import { columnLetters, sheetRef } from "../workbook/address";
 import type { CellSpec, SheetSpec } from "../workbook/plan";
 import { formula, label, row, text } from "../layout/cells";
 import { SHEETS } from "../layout/names";
+import { unitsInSheetOrder } from "../layout/department";
 
 export const BASIC_FIRST_ROW = 3;
 const FIRST_INDICATOR_COL = 3;
@@ -37,7 +38,9 @@ export function basicScoresSheet(scheme: Scheme, inputs: EvaluationInputs, evalu
   ];
   const totalCell = new Map<string, string>();
   const results = new Map(evaluation.units.map((u) => [u.unit, u]));
-  scheme.units.forEach((u, i) => {
+  // Department sheets' order, so each indicator column is one formula filled down per region
+  // group: readers find units where they are on the department sheets, and Excel fills it.
+  unitsInSheetOrder(scheme).forEach((u, i) => {
     const r = rows.length;
     const result = results.get(u.name)!;
     const cells: Record<number, CellSpec> = {

@@ -14,6 +14,11 @@ export const COMPONENT_NAMES: Record<Component, string> = {
   penalty: "扣分",
 };
 
+/** The explanation without the item name it starts with: the 项目 column already shows it. */
+function withoutItem(explanation: string, item: string): string {
+  return explanation.startsWith(`${item}：`) ? explanation.slice(item.length + 1) : explanation;
+}
+
 /** 扣分明细: every deduction, gate, cap and bonus behind each unit's total, with reason and source cell. */
 export function detailsSheet(scheme: Scheme, evaluation: Evaluation): SheetSpec {
   const headers = ["区域分类", "区县", "部分", "项目", "分值变化", "说明", "理由", "来源单元格"];
@@ -31,7 +36,7 @@ export function detailsSheet(scheme: Scheme, evaluation: Evaluation): SheetSpec 
         label(COMPONENT_NAMES[t.component]),
         label(t.item),
         { value: t.delta, style: "computed", numFmt: "+0.00;-0.00;0" },
-        text(t.text.zh, "label"),
+        text(withoutItem(t.text.zh, t.item), "label"),
         text(t.reason ?? "", "label"),
         text(t.source ? `${t.source.sheet}!${t.source.cell}` : "", "label"),
       ]);

@@ -29,6 +29,13 @@ export function queueOps(ctx: Excel.RequestContext, ops: readonly Op[], features
       case "numberFormat":
         sheet(op.sheet).getRangeByIndexes(op.row, op.col, op.formats.length, op.formats[0]!.length).numberFormat = op.formats;
         break;
+      case "fill": {
+        // A one-row source pasted onto a taller range repeats, and its relative references move
+        // with each row: Excel's fill down, in one operation instead of one formula per cell.
+        const ws = sheet(op.sheet);
+        ws.getRangeByIndexes(op.row + 1, op.col, op.rows - 1, op.cols).copyFrom(ws.getRangeByIndexes(op.row, op.col, 1, op.cols), op.copy);
+        break;
+      }
       case "style":
         applyStyle(sheet(op.sheet).getRange(op.address), op.style);
         break;
