@@ -9,6 +9,7 @@ import { templatePlan } from "../src/layout/template";
 import { dataSheet } from "../src/layout/dataSheet";
 import { schemeSheet } from "../src/layout/schemeSheet";
 import { planCollect } from "../src/collect/collect";
+import { OUTPUT_SHEETS } from "../src/layout/names";
 
 /**
  * What the pane's buttons do, as plain async functions over the workbook port: the same code
@@ -41,8 +42,9 @@ async function guarded<T>(f: () => Promise<OpResult<T>>): Promise<OpResult<T>> {
   }
 }
 
+/** Read the workbook; what an aggregate writes is regenerated, so its content is never read back. */
 async function snapshot(ctx: OpContext): Promise<OpResult<WorkbookSnapshot>> {
-  const r = await ctx.port.readSnapshot();
+  const r = await ctx.port.readSnapshot({ namesOnly: OUTPUT_SHEETS });
   return r.ok ? { ok: true, value: r.value, diagnostics: r.diagnostics } : { ok: false, diagnostics: r.diagnostics };
 }
 

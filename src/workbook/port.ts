@@ -17,9 +17,17 @@ export interface CellEdit {
   readonly value: string | number | boolean | null;
 }
 
+/** What a read may leave out. Adapters may still return more (a file is read whole anyway). */
+export interface ReadOptions {
+  /** Sheets the caller is about to regenerate: listed by name, content not needed. */
+  readonly namesOnly?: readonly string[];
+  /** Also report formula text; the Office adapter skips it by default (it doubles the response). */
+  readonly formulas?: boolean;
+}
+
 export interface WorkbookPort {
   /** One batched read of every sheet's values (formula cells: their results) and merges. */
-  readSnapshot(): Promise<PortResult<WorkbookSnapshot>>;
+  readSnapshot(options?: ReadOptions): Promise<PortResult<WorkbookSnapshot>>;
   /**
    * Create or replace the plan's sheets. New sheets are built completely under temporary names
    * before the old ones are removed, so a failure leaves the previous sheets in place.

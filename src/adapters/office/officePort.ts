@@ -1,10 +1,11 @@
 /// <reference types="office-js" />
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic";
-import type { CellEdit, PortResult, WorkbookPort } from "../../workbook/port";
+import type { CellEdit, PortResult, ReadOptions, WorkbookPort } from "../../workbook/port";
 import { temporarySheetName } from "../../workbook/port";
 import type { WritePlan } from "../../workbook/plan";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../workbook/snapshot";
-import { a1, parseA1 } from "../../workbook/address";
+import type { WorkbookSnapshot } from "../../workbook/snapshot";
+import { parseRange } from "../../workbook/address";
+import { localAddress, queueExtras, queueSheet, queueSlice, sheetSnapshot, type QueuedSheet, type ReadFeatures } from "./read";
 import { queueOps } from "./execute";
 import { chunkOps, opBytes, planOps } from "./ops";
 
@@ -15,6 +16,8 @@ export interface OfficePortOptions {
   readonly isSetSupported: (set: string, version: string) => boolean;
   /** Largest request we send; Excel on the web rejects requests over 5 MB. */
   readonly maxRequestBytes?: number;
+  /** Cells per request when a read has to be split (after Excel found a response too large). */
+  readonly maxReadCells?: number;
   /** Called after each request is sent, for progress bars. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -25,12 +28,19 @@ export interface OfficePortStats {
 }
 
 /**
- * The workbook port over the workbook open in Excel. Reading costs two requests (sheet names,
- * then every sheet's values and merges at once); writing a plan costs one request per 4 MB of
- * operations — one for a 41-unit aggregate — so an aggregate is three round trips in all.
+ * The workbook port over the workbook open in Excel. Requests are counted by bytes, never by
+ * units or rows:
+ *  - reading is one request once the port knows the workbook's sheets (the pane reads on
+ *    opening, which costs two: the sheet list, then the cells); outputs about to be regenerated
+ *    are listed, not read;
+ *  - writing a plan is one request per 4 MB of operations, and columns of one formula filled
+ *    down are sent once (ops.ts): a 41-unit aggregate writes ≈ 0.13 MB, a 3,000-unit one ≈ 6.6 MB.
+ * So 汇总 in an open pane is 2 requests at 41 units and 3 at 3,000.
  */
 export function officePort(options: OfficePortOptions): WorkbookPort & { readonly stats: OfficePortStats } {
   const maxBytes = options.maxRequestBytes ?? 4_000_000;
+  // ≈ 40 bytes a cell in Excel's JSON: 100,000 cells stay under 4 MB.
+  const maxReadCells = options.maxReadCells ?? 100_000;
   const stats: OfficePortStats = { syncs: 0, requestBytes: [] };
   let knownSheets: string[] | null = null;
   const sync = async (ctx: Excel.RequestContext, bytes = 0) => {
@@ -39,31 +49,107 @@ export function officePort(options: OfficePortOptions): WorkbookPort & { readonl
     await ctx.sync();
   };
 
+  type Listed = { name: string; visibility: string };
+
+  /**
+   * The sheet list and the wanted sheets' cells. Warm (this port has read the workbook before):
+   * the sheets it knew are read in the same request as the list — one request in all; sheets
+   * added since cost a second. Cold: the list, then the cells — two requests. A response Excel
+   * finds too large (over 5 MB, Excel on the web) is read again in row slices (readSliced).
+   */
+  async function readSheets(ctx: Excel.RequestContext, features: ReadFeatures, wanted: (name: string) => boolean) {
+    const queued = new Map<string, QueuedSheet>();
+    const list = ctx.workbook.worksheets;
+    list.load("items/name,items/visibility");
+    const guessed = (knownSheets ?? []).filter(wanted);
+    for (const name of guessed) queued.set(name, queueSheet(list.getItem(name), features));
+    try {
+      await sync(ctx);
+    } catch (e) {
+      if (guessed.length === 0 || !(tooLarge(e) || codeOf(e) === "ItemNotFound")) throw e;
+      // A sheet we knew is gone (renamed, deleted), or the cells are too many for one response.
+      knownSheets = null;
+      if (tooLarge(e)) return readSliced(ctx, features, wanted);
+      return readSheets(ctx, features, wanted);
+    }
+    const sheets: Listed[] = list.items.map((ws) => ({ name: ws.name, visibility: ws.visibility }));
+    const missing = sheets.filter((s) => wanted(s.name) && !queued.has(s.name));
+    if (missing.length === 0) return { sheets, queued };
+    for (const s of missing) queued.set(s.name, queueSheet(ctx.workbook.worksheets.getItem(s.name), features));
+    try {
+      await sync(ctx);
+    } catch (e) {
+      if (!tooLarge(e)) throw e;
+      return readSliced(ctx, features, wanted);
+    }
+    return { sheets, queued };
+  }
+
+  /**
+   * The read for workbooks whose cells do not fit one response: the used ranges' sizes first,
+   * then row slices packed into requests of at most `cells` cells, halved while Excel still
+   * finds a response too large. Requests grow with the data, never with units or rows one by one.
+   */
+  async function readSliced(ctx: Excel.RequestContext, features: ReadFeatures, wanted: (name: string) => boolean, cells = maxReadCells) {
+    const list = ctx.workbook.worksheets;
+    list.load("items/name,items/visibility");
+    await sync(ctx);
+    const sheets: Listed[] = list.items.map((ws) => ({ name: ws.name, visibility: ws.visibility }));
+    const used = sheets.filter((s) => wanted(s.name)).map((s) => {
+      const range = ctx.workbook.worksheets.getItem(s.name).getUsedRangeOrNullObject(true);
+      range.load("address");
+      return { name: s.name, range };
+    });
+    await sync(ctx);
+    for (let budget = cells; ; budget = Math.floor(budget / 2)) {
+      const queued = new Map<string, QueuedSheet>();
+      const slices = used.flatMap(({ name, range }) => {
+        const ws = ctx.workbook.worksheets.getItem(name);
+        const sheet: QueuedSheet = { blocks: [], ...queueExtras(ws, features) };
+        queued.set(name, sheet);
+        if (range.isNullObject) return [];
+        const r = parseRange(localAddress(range.address));
+        const width = r.right - r.left + 1;
+        const step = Math.max(1, Math.floor(budget / width));
+        const out: { sheet: QueuedSheet; ws: Excel.Worksheet; row: number; rows: number; col: number; cols: number }[] = [];
+        for (let row = r.top; row <= r.bottom; row += step) out.push({ sheet, ws, row, rows: Math.min(step, r.bottom - row + 1), col: r.left, cols: width });
+        return out;
+      });
+      try {
+        let inRequest = 0;
+        for (const s of slices) {
+          if (inRequest > 0 && inRequest + s.rows * s.cols > budget) {
+            await sync(ctx);
+            inRequest = 0;
+          }
+          s.sheet.blocks.push(queueSlice(s.ws, s.row, s.col, s.rows, s.cols, features));
+          inRequest += s.rows * s.cols;
+        }
+        await sync(ctx);
+        return { sheets, queued };
+      } catch (e) {
+        if (!tooLarge(e) || budget <= 1) throw e;
+      }
+    }
+  }
+
   return {
     stats,
-    async readSnapshot(): Promise<PortResult<WorkbookSnapshot>> {
+    async readSnapshot(read: ReadOptions = {}): Promise<PortResult<WorkbookSnapshot>> {
+      const features: ReadFeatures = { formulas: read.formulas ?? false, merges: options.isSetSupported("ExcelApi", "1.13") };
+      const wanted = (name: string) => !(read.namesOnly ?? []).includes(name);
       try {
         return await options.run(async (ctx) => {
-          const sheets = ctx.workbook.worksheets;
-          sheets.load("items/name,items/visibility");
-          await sync(ctx);
-          const withMerges = options.isSetSupported("ExcelApi", "1.13");
-          const reads = sheets.items.map((ws) => {
-            const used = ws.getUsedRangeOrNullObject(true);
-            used.load("address,values,valueTypes,formulas");
-            const merged = withMerges ? ws.getRange().getMergedAreasOrNullObject() : null;
-            merged?.load("address");
-            return { ws, used, merged };
-          });
-          await sync(ctx);
-          knownSheets = sheets.items.map((s) => s.name);
+          const { sheets, queued } = await readSheets(ctx, features, wanted);
+          knownSheets = sheets.map((s) => s.name);
           const snapshot: WorkbookSnapshot = {
             date1904: false,
-            sheets: reads.map(({ ws, used, merged }) => sheetOf(ws, used, merged)),
+            sheets: sheets.map((s) => sheetSnapshot(s.name, s.visibility, queued.get(s.name) ?? null, features)),
           };
-          return { ok: true as const, value: snapshot, diagnostics: withMerges ? [] : [mergesUnchecked()] };
+          return { ok: true as const, value: snapshot, diagnostics: features.merges ? [] : [mergesUnchecked()] };
         });
       } catch (e) {
+        knownSheets = null;
         return { ok: false, diagnostics: [officeFailure("read", e)] };
       }
     },
@@ -130,49 +216,12 @@ function cellRuns(edits: readonly CellEdit[]): { sheet: string; row: number; col
   return runs;
 }
 
-function sheetOf(ws: Excel.Worksheet, used: Excel.Range, merged: Excel.RangeAreas | null): SheetSnapshot {
-  const rows: CellValue[][] = [];
-  const formulas: Record<string, string> = {};
-  if (!used.isNullObject) {
-    const origin = parseA1(localAddress(used.address).split(":")[0]!);
-    used.values.forEach((line, r) => {
-      const row: CellValue[] = new Array(origin.col).fill(null);
-      line.forEach((v, c) => {
-        row.push(cellValue(v, used.valueTypes[r]![c]!));
-        const f = used.formulas[r]![c];
-        if (typeof f === "string" && f.startsWith("=")) formulas[a1(origin.row + r, origin.col + c)] = f.slice(1);
-      });
-      rows[origin.row + r] = row;
-    });
-  }
-  return {
-    name: ws.name,
-    rows: Array.from(rows, (r) => r ?? []),
-    formulas,
-    merges: merged && !merged.isNullObject && merged.address ? merged.address.split(",").map(localAddress) : [],
-    state: ws.visibility === "Hidden" ? "hidden" : ws.visibility === "VeryHidden" ? "veryHidden" : "visible",
-  };
+function codeOf(e: unknown): string {
+  return (e as { code?: string }).code ?? "";
 }
 
-/** "'宣教部'!A1:B2" → "A1:B2" */
-function localAddress(address: string): string {
-  return address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
-}
-
-function cellValue(v: unknown, type: Excel.RangeValueType | string): CellValue {
-  switch (type) {
-    case "Empty":
-      return null;
-    case "Error":
-      return { error: String(v) };
-    case "Boolean":
-      return Boolean(v);
-    case "Double":
-    case "Integer":
-      return Number(v);
-    default:
-      return v === "" || v === null || v === undefined ? null : String(v);
-  }
+function tooLarge(e: unknown): boolean {
+  return codeOf(e) === "ResponsePayloadSizeLimitExceeded";
 }
 
 async function removeTemporarySheets(ctx: Excel.RequestContext, plan: WritePlan): Promise<void> {
