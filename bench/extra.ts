@@ -5,6 +5,7 @@ import { templatePlan } from "../src/layout/template";
 import { sampleData } from "../src/layout/sample";
 import { readWorkbook } from "../src/validate/validate";
 import { aggregatePlan } from "../src/report/aggregate";
+import { OUTPUT_SHEETS } from "../src/layout/names";
 import { FakeExcel } from "../test/support/fakeExcel";
 import { planSnapshot } from "../test/support/planSnapshot";
 import { paneWeight } from "./paneWeight";
@@ -12,18 +13,26 @@ import { paneWeight } from "./paneWeight";
 /** Office adapter cost on the recording fake, and bundle sizes. */
 export async function extraBenches(_dir: string): Promise<[string, string][]> {
   const rows: [string, string][] = [];
+  const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
   for (const n of [41, 3000]) {
     const base = builtinScheme();
     const scheme: Scheme = n === 41 ? base : { ...base, units: Array.from({ length: n }, (_, i) => ({ name: `单位${i + 1}`, group: base.groups[i % 4]!.id, aliases: [] })) };
     const fake = FakeExcel.from(planSnapshot(templatePlan(scheme, { sample: sampleData(scheme, 5) })));
     const port = officePort({ run: fake.run, isSetSupported: () => true });
-    const read = await port.readSnapshot();
-    if (!read.ok) throw new Error("read failed");
-    const reading = readWorkbook(read.value);
-    if (!reading.ok) throw new Error("invalid");
-    await port.applyPlan(aggregatePlan(reading));
-    const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
-    rows.push([`Office adapter aggregate, ${n} units (recording fake)`, `${fake.syncs} syncs, requests ${fake.requestBytes.map(mb).join(" / ")}`]);
+    // As in the pane: one read when it opens, then 汇总 (read + write), outputs listed but not read.
+    for (const phase of ["pane opens (read)", "汇总 (read + write)"]) {
+      const from = fake.syncs;
+      const read = await port.readSnapshot({ namesOnly: OUTPUT_SHEETS });
+      if (!read.ok) throw new Error("read failed");
+      if (phase.startsWith("汇总")) {
+        const reading = readWorkbook(read.value);
+        if (!reading.ok) throw new Error("invalid");
+        await port.applyPlan(aggregatePlan(reading));
+      }
+      const requests = fake.requestBytes.slice(from).map(mb).join(" / ");
+      const responses = fake.responseBytes.slice(from).map(mb).join(" / ");
+      rows.push([`Office adapter, ${n} units, ${phase} (recording fake)`, `${fake.syncs - from} syncs; requests ${requests}; responses ${responses}`]);
+    }
   }
   // Builds the add-in afresh: the pane's first screen beside a bare React + Fluent pane, and the
   // functions bundle (functions.js, "also on first load").

@@ -6,7 +6,9 @@ import { templatePlan } from "../../src/layout/template";
 import { sampleData } from "../../src/layout/sample";
 import { readWorkbook } from "../../src/validate/validate";
 import { aggregatePlan } from "../../src/report/aggregate";
-import { SHEETS } from "../../src/layout/names";
+import { OUTPUT_SHEETS, SHEETS } from "../../src/layout/names";
+import type { WritePlan } from "../../src/workbook/plan";
+import { a1 } from "../../src/workbook/address";
 import { FakeExcel } from "../support/fakeExcel";
 import { planSnapshot } from "../support/planSnapshot";
 
@@ -18,43 +20,126 @@ function schemeWithUnits(n: number): Scheme {
   return { ...base, id: `cq-${n}`, units };
 }
 
-/** Aggregate in the fake Excel exactly as the pane will: read, validate and evaluate, write. */
-async function aggregateInFake(scheme: Scheme, fake = FakeExcel.from(planSnapshot(templatePlan(scheme, { sample: sampleData(scheme, 5) })))) {
-  const port = officePort({ run: fake.run, isSetSupported: () => true, maxRequestBytes: LIMIT });
-  const read = await port.readSnapshot();
+/** Aggregate in the fake Excel exactly as the pane does: read (outputs by name only), validate and evaluate, write. */
+async function aggregateInFake(scheme: Scheme, fake = FakeExcel.from(planSnapshot(templatePlan(scheme, { sample: sampleData(scheme, 5) }))), port = officePort({ run: fake.run, isSetSupported: () => true, maxRequestBytes: LIMIT })) {
+  const syncsBefore = fake.syncs;
+  const read = await port.readSnapshot({ namesOnly: OUTPUT_SHEETS });
   if (!read.ok) throw new Error(read.diagnostics[0]!.message);
   const reading = readWorkbook(read.value);
   if (!reading.ok) throw new Error(reading.diagnostics[0]!.message);
-  const written = await port.applyPlan(aggregatePlan(reading));
-  return { fake, port, reading, written };
+  const plan = aggregatePlan(reading);
+  const written = await port.applyPlan(plan);
+  return { fake, port, reading, plan, written, syncs: fake.syncs - syncsBefore, requests: fake.requestBytes.slice(syncsBefore), responses: fake.responseBytes.slice(syncsBefore) };
 }
 
+/** The pane reads the workbook when it opens (to show its scheme); 汇总 comes after. */
+async function openedPane(scheme: Scheme) {
+  const fake = FakeExcel.from(planSnapshot(templatePlan(scheme, { sample: sampleData(scheme, 5) })));
+  const port = officePort({ run: fake.run, isSetSupported: () => true, maxRequestBytes: LIMIT });
+  const opened = await port.readSnapshot({ namesOnly: OUTPUT_SHEETS });
+  expect(opened.ok).toBe(true);
+  expect(fake.syncs).toBe(2); // cold: the sheet list, then the cells
+  return { fake, port };
+}
+
+/** Every cell the plan writes, as the fake workbook holds it after the fills: formula or value, and number format. */
+function expectPlanWritten(fake: FakeExcel, plan: WritePlan): void {
+  for (const spec of plan.sheets) {
+    const sheet = fake.sheet(spec.name)!;
+    spec.rows.forEach((row, r) => row.forEach((cell, c) => {
+      const got = sheet.cells.get(`${r},${c}`);
+      const where = `${spec.name}!${a1(r, c)}`;
+      if (cell?.formula !== undefined) expect(got?.formula, where).toBe(`=${cell.formula}`);
+      else if (cell?.value !== undefined && cell.value !== null && cell.value !== "") expect(got?.value, where).toEqual(cell.value);
+      if (cell?.numFmt) expect(got?.numberFormat ?? sheet.formats.get(`${r},${c}`), where).toBe(cell.numFmt);
+    }));
+  }
+}
+
+const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
+
 describe("Office.js adapter: requests per aggregate", () => {
-  it("41 units: 3 round trips in all (2 reads, 1 write), each request far under 4 MB, calculation suspended for the write", async () => {
-    const { fake, written } = await aggregateInFake(builtinScheme());
-    expect(written.ok).toBe(true);
-    expect(fake.syncs).toBe(3);
-    expect(Math.max(...fake.requestBytes)).toBeLessThan(LIMIT);
+  it("41 units: 汇总 is 2 requests (read, write) once the pane is open; 3 from cold; calculation suspended for the write", async () => {
+    const { fake, port } = await openedPane(builtinScheme());
+    const run = await aggregateInFake(builtinScheme(), fake, port);
+    expect(run.written.ok).toBe(true);
+    expect(run.syncs).toBe(2);
+    expect(Math.max(...run.requests)).toBeLessThan(LIMIT);
     expect(fake.suspendedCalcSyncs).toBe(1);
     expect(fake.sheets.slice(0, 3).map((s) => s.name)).toEqual([SHEETS.summary, SHEETS.basicScores, SHEETS.details]);
-    console.log(`41 units: ${fake.syncs} syncs, request bytes ${fake.requestBytes.join(" / ")}`);
+    expectPlanWritten(fake, run.plan);
+    const cold = await aggregateInFake(builtinScheme());
+    expect(cold.syncs).toBe(3);
+    console.log(`41 units: ${run.syncs} requests once open (${cold.syncs} cold); request bytes ${run.requests.map(mb).join(" / ")}; responses ${run.responses.map(mb).join(" / ")}`);
   });
 
-  // 3,000 units write ≈ 22 MB of formulas and explanations: more than one 4 MB request can carry,
-  // so the write takes one request per 4 MB — never one per unit or per row.
-  it("3,000 units: every request under 4 MB; writes take one request per 4 MB; the summary is complete", async () => {
-    const { fake, written, reading } = await aggregateInFake(schemeWithUnits(3000));
-    expect(written.ok).toBe(true);
-    expect(Math.max(...fake.requestBytes)).toBeLessThan(LIMIT);
-    const writeBytes = fake.requestBytes.slice(2).reduce((a, b) => a + b, 0);
-    // Packing is greedy, so at most one request more than the bytes strictly need.
-    expect(fake.syncs).toBeLessThanOrEqual(2 + Math.ceil(writeBytes / LIMIT) + 1);
-    expect(fake.suspendedCalcSyncs).toBe(fake.syncs - 2);
-    // Every unit has its summary row with formulas.
-    const summary = fake.sheet(SHEETS.summary)!;
-    const units = [...summary.cells.entries()].filter(([k]) => k.endsWith(",1")).map(([, c]) => c.value);
-    expect(units.filter((u) => typeof u === "string" && u.startsWith("单位"))).toHaveLength(reading.evaluation.units.length);
-    console.log(`3,000 units: ${fake.syncs} syncs, request bytes ${fake.requestBytes.join(" / ")}`);
+  it("3,000 units: 汇总 is at most 3 requests once the pane is open, each request under 4 MB and each response under Excel on the web's 5 MB", async () => {
+    const scheme = schemeWithUnits(3000);
+    const { fake, port } = await openedPane(scheme);
+    const run = await aggregateInFake(scheme, fake, port);
+    expect(run.written.ok).toBe(true);
+    expect(run.syncs).toBeLessThanOrEqual(3);
+    expect(Math.max(...run.requests)).toBeLessThan(LIMIT);
+    expect(Math.max(...run.responses)).toBeLessThan(5_000_000);
+    expect(fake.suspendedCalcSyncs).toBe(run.syncs - 1);
+    // The fills reproduce every formula, value and number format of the plan: nothing is lost to compression.
+    expectPlanWritten(fake, run.plan);
+    expect(run.plan.sheets[0]!.rows.filter((r) => typeof r[1]?.value === "string" && r[1].value.startsWith("单位"))).toHaveLength(3000);
+    console.log(`3,000 units: ${run.syncs} requests once open; request bytes ${run.requests.map(mb).join(" / ")}; responses ${run.responses.map(mb).join(" / ")}`);
+  });
+
+  it("3,000 units, aggregated again: the previous outputs are not read back, so the request count stays the same", async () => {
+    const scheme = schemeWithUnits(3000);
+    const { fake, port } = await openedPane(scheme);
+    const first = await aggregateInFake(scheme, fake, port);
+    const again = await aggregateInFake(scheme, fake, port);
+    expect(again.written.ok).toBe(true);
+    expect(again.syncs).toBe(first.syncs);
+    expect(again.responses[0]).toBeLessThan(first.responses[0]! * 1.01);
+    expect(fake.sheets.filter((s) => s.name === SHEETS.summary)).toHaveLength(1);
+  });
+
+  it("a response Excel finds too large is read again in row slices, and reads the same workbook", async () => {
+    const scheme = schemeWithUnits(600);
+    const whole = FakeExcel.from(planSnapshot(templatePlan(scheme, { sample: sampleData(scheme, 5) })));
+    const expected = await officePort({ run: whole.run, isSetSupported: () => true }).readSnapshot();
+    const fake = FakeExcel.from(planSnapshot(templatePlan(scheme, { sample: sampleData(scheme, 5) })));
+    fake.responseLimit = 300_000;
+    const port = officePort({ run: fake.run, isSetSupported: () => true, maxReadCells: 20_000 });
+    const sliced = await port.readSnapshot();
+    expect(sliced.ok && expected.ok).toBe(true);
+    if (sliced.ok && expected.ok) expect(sliced.value).toEqual(expected.value);
+    // The cold read's cell request was refused; every request of the sliced read that succeeded stayed under the cap.
+    expect(fake.responseBytes[1]).toBeGreaterThan(300_000);
+    expect(fake.responseBytes.at(-1)).toBeLessThanOrEqual(300_000);
+    console.log(`600 units, responses capped at 0.3 MB: ${fake.syncs} requests (one refused, then sizes, then slices)`);
+  });
+
+  it("a sheet renamed since the last read: the guessed read fails, the cold read gets it right; a new sheet costs one more request", async () => {
+    const { fake, port } = await openedPane(builtinScheme());
+    fake.sheet("宣教部")!.name = "宣教部（旧）";
+    const renamed = await port.readSnapshot();
+    expect(renamed.ok).toBe(true);
+    if (renamed.ok) expect(renamed.value.sheets.map((s) => s.name)).toContain("宣教部（旧）");
+    const before = fake.syncs;
+    fake.addSheetModel("备注").cells.set("0,0", { value: "新表" });
+    const added = await port.readSnapshot();
+    expect(fake.syncs - before).toBe(2);
+    if (added.ok) expect(added.value.sheets.find((s) => s.name === "备注")!.rows[0]).toEqual(["新表"]);
+  });
+
+  it("error cells are read as errors (from Excel's special cells, not a second copy of every value)", async () => {
+    const fake = FakeExcel.from(planSnapshot(templatePlan(builtinScheme(), { sample: sampleData(builtinScheme(), 5) })));
+    fake.sheet("宣教部")!.cells.set("5,2", { value: "#N/A", error: "#N/A" });
+    fake.sheet("宣教部")!.cells.set("6,2", { value: "#N/A" });
+    const read = await officePort({ run: fake.run, isSetSupported: () => true }).readSnapshot();
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const sheet = read.value.sheets.find((s) => s.name === "宣教部")!;
+    expect(sheet.rows[5]![2]).toEqual({ error: "#N/A" });
+    expect(sheet.rows[6]![2]).toBe("#N/A");
+    const reading = readWorkbook(read.value);
+    expect(reading.diagnostics.some((d) => d.sheet === "宣教部" && d.cell === "C6" && d.severity === "error")).toBe(true);
   });
 });
 

@@ -52,7 +52,7 @@ function trimRows<T>(rows: T[][]): T[][] {
 }
 
 async function read(port: WorkbookPort): Promise<WorkbookSnapshot> {
-  const r = await port.readSnapshot();
+  const r = await port.readSnapshot({ formulas: true });
   if (!r.ok) throw new Error(r.diagnostics[0]!.message);
   return r.value;
 }

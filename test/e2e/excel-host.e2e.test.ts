@@ -143,7 +143,7 @@ describe.skipIf(!available)("the task pane in Chromium, in Excel (fake Office ho
   const resultsRegion = (page: Page) => page.getByRole("region", { name: "评价结果", exact: true });
   const button = (page: Page, name: string) => page.getByRole("button", { name, exact: true });
 
-  it("starts in Excel mode (reading the workbook once), validates, and aggregates in 3 requests, writing the engine's formulas", async () => {
+  it("starts in Excel mode (reading the workbook once), validates, and aggregates in 2 requests, writing the engine's formulas", async () => {
     const page = await openPane();
     // Excel mode: the standalone file bar is absent, the actions work on the open workbook.
     expect(await button(page, "打开工作簿 (.xlsx)").count()).toBe(0);
@@ -194,25 +194,24 @@ describe.skipIf(!available)("the task pane in Chromium, in Excel (fake Office ho
     const names = await fake(page, "sheetNames");
     expect(names.slice(0, 3)).toEqual(OUTPUT_SHEETS);
     expect(names).toEqual([...OUTPUT_SHEETS, ...TEMPLATE_SHEETS]);
-    // Requests: 2 reads (sheet names; every sheet's values and merges) in one Excel.run, then 1 write
-    // in another with calculation suspended; every request under 4 MB. No recalculation for EVAL.*
-    // this time: 校验 already told the functions this scheme, and the pane recalculates only on a change.
+    // Requests: 1 read (the pane already knows the workbook's sheets, so their list and their cells
+    // travel together; the outputs are listed, not read), then 1 write in another Excel.run with
+    // calculation suspended; every request under 4 MB. No recalculation for EVAL.* this time: 校验
+    // already told the functions this scheme, and the pane recalculates only on a change.
     const log = (await fake(page, "syncLog")).slice(logBefore);
     expect(await fake(page, "syncs")).toBe(syncsBefore + log.length);
     const port = log.filter((s) => !RECALC_ONLY(s));
-    expect(port).toHaveLength(3);
+    expect(port).toHaveLength(2);
     expect(port[0]!.ops).toEqual([]);
-    expect(port[1]!.ops).toEqual([]);
-    expect(port[1]!.run).toBe(port[0]!.run);
-    expect(port[2]!.run).not.toBe(port[0]!.run);
-    expect(port[2]!.ops).toEqual(expect.arrayContaining(["suspendCalc", "worksheets.add", "range.formulas", "worksheet.name", "worksheet.position"]));
+    expect(port[1]!.run).not.toBe(port[0]!.run);
+    expect(port[1]!.ops).toEqual(expect.arrayContaining(["suspendCalc", "worksheets.add", "range.formulas", "range.copyFrom", "worksheet.name", "worksheet.position"]));
     expect(await fake(page, "suspendedCalcSyncs")).toBe(suspendedBefore + 1);
     expect(log.filter(RECALC_ONLY)).toHaveLength(0);
-    expect(log).toHaveLength(3);
+    expect(log).toHaveLength(2);
     const bytes = (await fake(page, "requestBytes")).slice(syncsBefore);
     expect(bytes).toEqual(log.map((s) => s.bytes));
     expect(Math.max(...bytes)).toBeLessThan(REQUEST_LIMIT);
-    expect(port[2]!.bytes).toBeGreaterThan(100_000); // the write carried the sheets, not a trickle
+    expect(port[1]!.bytes).toBeGreaterThan(50_000); // the write carried the sheets, not a trickle
     console.log(`[excel-host.e2e] aggregate: ${log.length} syncs, request bytes ${bytes.join(" / ")}`);
 
     // The summary is formulas, exactly the engine's: 汇总 and the sheets it references.

@@ -10,6 +10,7 @@
  * Formulas are stored, not calculated (Excel would calculate them).
  */
 import { parseA1, parseRange, rangeA1, columnLetters } from "../../src/workbook/address";
+import { shiftFormula } from "../../src/workbook/formulaRefs";
 import type { CellValue, WorkbookSnapshot } from "../../src/workbook/snapshot";
 
 interface Cell { value: string | number | boolean | null; formula?: string; error?: string; numberFormat?: string }
@@ -18,6 +19,8 @@ export interface FakeSheet {
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   cells: Map<string, Cell>;
+  /** Number formats of cells that have no content yet (a later write keeps them). */
+  formats: Map<string, string>;
   merges: string[];
   props: Record<string, unknown>;
 }
@@ -34,6 +37,12 @@ export class FakeExcel {
   sheets: FakeSheet[] = [];
   syncs = 0;
   requestBytes: number[] = [];
+  /** JSON size of what each sync loaded (the response payload). */
+  responseBytes: number[] = [];
+  /** Excel on the web refuses responses over 5 MB; set to model it (null: no limit, as desktop). */
+  responseLimit: number | null = 5_000_000;
+  /** Bytes loaded by the sync in progress. */
+  loading = 0;
   log: string[] = [];
   suspendedCalcSyncs = 0;
   private failure: { op: number; code: string } | null = null;
@@ -63,7 +72,7 @@ export class FakeExcel {
   }
 
   addSheetModel(name: string): FakeSheet {
-    const sheet: FakeSheet = { id: this.nextId++, name, visibility: "Visible", cells: new Map(), merges: [], props: {} };
+    const sheet: FakeSheet = { id: this.nextId++, name, visibility: "Visible", cells: new Map(), formats: new Map(), merges: [], props: {} };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -100,7 +109,12 @@ export class FakeExcel {
       q.apply();
       this.log.push(q.label);
     }
+    this.loading = 0;
     for (const l of loads) l();
+    this.responseBytes.push(this.loading);
+    if (this.responseLimit !== null && this.loading > this.responseLimit) {
+      throw new OfficeError("ResponsePayloadSizeLimitExceeded", `response of ${this.loading} bytes`);
+    }
   }
 
   private context() {
@@ -265,6 +279,11 @@ function recorder(fake: FakeExcel, path: string, store: (key: string, value: unk
 class FakeRange extends Loadable {
   private view: { address: string; values: unknown[][]; types: string[][]; formulas: unknown[][] } | null = null;
   private nullAtLoad = false;
+  private props: string[] = [];
+  override load(props?: string): this {
+    this.props.push(...(props ?? "").split(",").map((p) => p.trim()));
+    return super.load(props);
+  }
   constructor(fake: FakeExcel, private readonly sheet: () => FakeSheet, readonly addressSpec: string | null) {
     super(fake);
   }
@@ -301,6 +320,8 @@ class FakeRange extends Loadable {
       formulas.push(fr);
     }
     this.view = { address: `${s.name}!${rangeA1(b)}`, values, types, formulas };
+    const sent: Record<string, unknown> = { values, valueTypes: types, formulas, address: this.view.address };
+    for (const p of new Set(this.props)) this.fake.loading += new TextEncoder().encode(JSON.stringify(sent[p] ?? null)).length;
   }
   get isNullObject(): boolean {
     this.need("isNullObject");
@@ -317,9 +338,11 @@ class FakeRange extends Loadable {
   set values(data: unknown[][]) {
     this.fake.enqueue("range.values", { a: this.addressSpec, data }, () => {
       const b = this.bounds();
+      checkShape(data, b);
       data.forEach((row, r) => row.forEach((v, c) => {
         const key = `${b.top + r},${b.left + c}`;
-        if (v === "" || v === null) this.sheet().cells.delete(key);
+        if (v === null) return;
+        if (v === "") this.sheet().cells.delete(key);
         else this.sheet().cells.set(key, { value: v as Cell["value"] });
       }));
     });
@@ -335,9 +358,11 @@ class FakeRange extends Loadable {
   set formulas(data: unknown[][]) {
     this.fake.enqueue("range.formulas", { a: this.addressSpec, data }, () => {
       const b = this.bounds();
+      checkShape(data, b);
       data.forEach((row, r) => row.forEach((v, c) => {
         const key = `${b.top + r},${b.left + c}`;
-        if (v === "" || v === null) this.sheet().cells.delete(key);
+        if (v === null) return; // Office.js: null leaves the cell as it is
+        if (v === "") this.sheet().cells.delete(key);
         else if (typeof v === "string" && v.startsWith("=")) this.sheet().cells.set(key, { value: null, formula: v });
         else this.sheet().cells.set(key, { value: typeof v === "string" && v.startsWith("'") ? v.slice(1) : (v as Cell["value"]) });
       }));
@@ -346,11 +371,52 @@ class FakeRange extends Loadable {
   set numberFormat(data: string[][]) {
     this.fake.enqueue("range.numberFormat", { a: this.addressSpec, data }, () => {
       const b = this.bounds();
+      checkShape(data, b);
       data.forEach((row, r) => row.forEach((f, c) => {
         const key = `${b.top + r},${b.left + c}`;
         const cell = this.sheet().cells.get(key);
         if (cell) cell.numberFormat = f;
+        else this.sheet().formats.set(key, f);
       }));
+    });
+  }
+  /**
+   * Range.copyFrom as Excel pastes: a source that fits a whole number of times into the
+   * destination is repeated, and copied formulas have their relative references moved.
+   */
+  copyFrom(source: FakeRange, copyType: "Formulas" | "Formats" = "Formulas"): void {
+    this.fake.enqueue("range.copyFrom", { a: this.addressSpec, from: source.addressSpec, copyType }, () => {
+      const d = this.bounds();
+      const src = source.bounds();
+      const h = src.bottom - src.top + 1;
+      const w = src.right - src.left + 1;
+      if ((d.bottom - d.top + 1) % h !== 0 || (d.right - d.left + 1) % w !== 0) fail("InvalidArgument", "destination is not a multiple of the source");
+      const from = source.sheet();
+      const to = this.sheet();
+      for (let r = d.top; r <= d.bottom; r++) {
+        for (let c = d.left; c <= d.right; c++) {
+          const sr = src.top + ((r - d.top) % h);
+          const sc = src.left + ((c - d.left) % w);
+          const cell = from.cells.get(`${sr},${sc}`);
+          const key = `${r},${c}`;
+          if (copyType === "Formats") {
+            const fmt = cell?.numberFormat ?? from.formats.get(`${sr},${sc}`);
+            if (fmt === undefined) continue;
+            const target = to.cells.get(key);
+            if (target) target.numberFormat = fmt;
+            else to.formats.set(key, fmt);
+            continue;
+          }
+          if (!cell) {
+            to.cells.delete(key);
+            continue;
+          }
+          const formula = cell.formula ? shiftFormula(cell.formula.slice(1), r - sr, c - sc) : null;
+          if (cell.formula && formula === null) fail("InvalidReference", `cannot move ${cell.formula} to ${key}`);
+          const fmt = to.cells.get(key)?.numberFormat ?? to.formats.get(key);
+          to.cells.set(key, formula !== null ? { value: null, formula: `=${formula}`, numberFormat: fmt } : { value: cell.value, numberFormat: fmt });
+        }
+      }
     });
   }
   get format(): Record<string, unknown> {
@@ -372,6 +438,33 @@ class FakeRange extends Loadable {
       this.sheet().merges.push(this.addressSpec!);
     });
   }
+  /** Error cells (the only special cells the adapter asks for): constants or formula results. */
+  getSpecialCellsOrNullObject(cellType: "Constants" | "Formulas", valueType: "Errors"): { load: (p?: string) => unknown; readonly isNullObject: boolean; readonly address: string } {
+    if (valueType !== "Errors") fail("NotImplemented", "only error cells are modelled");
+    const fake = this.fake;
+    const sheet = this.sheet;
+    let loaded: string[] | null = null;
+    return {
+      load() {
+        fake.onLoad(() => {
+          const s = sheet();
+          loaded = [...s.cells.entries()]
+            .filter(([, c]) => c.error !== undefined && (cellType === "Formulas") === (c.formula !== undefined))
+            .map(([k]) => { const [r, c] = k.split(",").map(Number) as [number, number]; return `${s.name}!${rangeA1({ top: r, left: c, bottom: r, right: c })}`; });
+          fake.loading += loaded.join(",").length;
+        });
+        return this;
+      },
+      get isNullObject() {
+        if (!loaded) throw new OfficeError("PropertyNotLoaded", "isNullObject");
+        return loaded.length === 0;
+      },
+      get address() {
+        if (!loaded) throw new OfficeError("PropertyNotLoaded", "address");
+        return loaded.join(",");
+      },
+    };
+  }
   getMergedAreasOrNullObject(): { load: (p?: string) => unknown; readonly isNullObject: boolean; readonly address: string } {
     const fake = this.fake;
     const sheet = this.sheet;
@@ -390,6 +483,12 @@ class FakeRange extends Loadable {
         return loaded.join(",");
       },
     };
+  }
+}
+
+function checkShape(data: unknown[][], b: { top: number; left: number; bottom: number; right: number }): void {
+  if (data.length !== b.bottom - b.top + 1 || data.some((row) => row.length !== b.right - b.left + 1)) {
+    fail("InvalidArgument", "the array does not match the size of the range");
   }
 }
 
