@@ -143,6 +143,18 @@ describe("Office.js adapter: requests per aggregate", () => {
   });
 });
 
+describe("Office.js adapter: importing cells", () => {
+  it("a large import is packed into requests under the limit, and every cell arrives", async () => {
+    const fake = FakeExcel.from(planSnapshot(templatePlan(builtinScheme())));
+    const port = officePort({ run: fake.run, isSetSupported: () => true, maxRequestBytes: 100_000 });
+    const edits = Array.from({ length: 6000 }, (_, i) => ({ sheet: "宣教部", row: 5 + (i % 40), col: 3 + Math.floor(i / 40), value: `扣分理由第${i}条：材料不全，未按时报送，需补充说明` }));
+    expect((await port.writeCells(edits)).ok).toBe(true);
+    expect(fake.syncs).toBeGreaterThan(1);
+    expect(Math.max(...fake.requestBytes)).toBeLessThan(100_000);
+    for (const e of edits) expect(fake.sheet("宣教部")!.cells.get(`${e.row},${e.col}`)?.value).toBe(e.value);
+  });
+});
+
 describe("Office.js adapter: failures", () => {
   it("a write that fails half-way keeps the previous summary, removes the temporary sheets and says so", async () => {
     const first = await aggregateInFake(builtinScheme());

@@ -107,12 +107,15 @@ describe.each(adapters)("workbook port contract: %s", (_name, makePort) => {
     const result = await port.writeCells([
       { sheet: "宣教部", row: 5, col: 2, value: 1.5 },
       { sheet: "宣教部", row: 5, col: 3, value: "资料不全" },
+      // A reason typed as "-0.5 材料缺失" or "=见附件" is text, not a formula, after the import.
+      { sheet: "宣教部", row: 6, col: 3, value: "-0.5 材料缺失" },
+      { sheet: "宣教部", row: 7, col: 3, value: "=见附件" },
       { sheet: "组联部", row: 6, col: 2, value: null },
     ]);
     expect(result.ok).toBe(true);
     const after = await read(port);
     const x = after.sheets.find((s) => s.name === "宣教部")!;
-    expect([x.rows[5]![2], x.rows[5]![3]]).toEqual([1.5, "资料不全"]);
+    expect([x.rows[5]![2], x.rows[5]![3], x.rows[6]![3], x.rows[7]![3]]).toEqual([1.5, "资料不全", "-0.5 材料缺失", "=见附件"]);
     expect(after.sheets.find((s) => s.name === "组联部")!.rows[6]?.[2] ?? null).toBeNull();
     const untouched = after.sheets.find((s) => s.name === "办公室")!;
     expect(trimRows(literals(untouched))).toEqual(trimRows(literals(seed.sheets.find((s) => s.name === "办公室")!)));

@@ -343,7 +343,9 @@ class FakeRange extends Loadable {
         const key = `${b.top + r},${b.left + c}`;
         if (v === null) return;
         if (v === "") this.sheet().cells.delete(key);
-        else this.sheet().cells.set(key, { value: v as Cell["value"] });
+        // Office.js: text starting with =, + or - is taken as a formula; a leading apostrophe keeps text.
+        else if (typeof v === "string" && /^[=+-]/.test(v)) this.sheet().cells.set(key, { value: null, formula: v.startsWith("=") ? v : `=${v}` });
+        else this.sheet().cells.set(key, { value: typeof v === "string" && v.startsWith("'") ? v.slice(1) : (v as Cell["value"]) });
       }));
     });
   }

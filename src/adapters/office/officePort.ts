@@ -7,7 +7,7 @@ import type { WorkbookSnapshot } from "../../workbook/snapshot";
 import { parseRange } from "../../workbook/address";
 import { localAddress, queueExtras, queueSheet, queueSlice, sheetSnapshot, type QueuedSheet, type ReadFeatures } from "./read";
 import { queueOps } from "./execute";
-import { chunkOps, opBytes, planOps } from "./ops";
+import { chunkOps, opBytes, planOps, utf8Length } from "./ops";
 
 export interface OfficePortOptions {
   /** Excel.run in the add-in; a recording fake in tests. */
@@ -191,11 +191,19 @@ export function officePort(options: OfficePortOptions): WorkbookPort & { readonl
     async writeCells(edits: readonly CellEdit[]): Promise<PortResult<void>> {
       try {
         return await options.run(async (ctx) => {
-          // Runs of adjacent cells on a row become one range write; one request for them all.
+          // Runs of adjacent cells on a row become one range write, packed into requests under the limit.
+          let bytes = 0;
           for (const run of cellRuns(edits)) {
-            ctx.workbook.worksheets.getItem(run.sheet).getRangeByIndexes(run.row, run.col, 1, run.values.length).values = [run.values.map((v) => v ?? "")];
+            const values = run.values.map(literal);
+            const size = utf8Length(JSON.stringify(values)) + 120;
+            if (bytes > 0 && bytes + size > maxBytes) {
+              await sync(ctx, bytes);
+              bytes = 0;
+            }
+            ctx.workbook.worksheets.getItem(run.sheet).getRangeByIndexes(run.row, run.col, 1, values.length).values = [values];
+            bytes += size;
           }
-          await sync(ctx, new TextEncoder().encode(JSON.stringify(edits)).length);
+          await sync(ctx, bytes);
           return { ok: true as const, value: undefined, diagnostics: [] };
         });
       } catch (e) {
@@ -214,6 +222,15 @@ function cellRuns(edits: readonly CellEdit[]): { sheet: string; row: number; col
     else runs.push({ sheet: e.sheet, row: e.row, col: e.col, values: [e.value] });
   }
   return runs;
+}
+
+/**
+ * A value as `range.values` keeps it: Excel reads text starting with =, + or - as a formula,
+ * so such text is written with the apostrophe that keeps it text; empty clears the cell.
+ */
+function literal(v: CellEdit["value"]): string | number | boolean {
+  if (v === null) return "";
+  return typeof v === "string" && /^[=+\-@]/.test(v) ? `'${v}` : v;
 }
 
 function codeOf(e: unknown): string {

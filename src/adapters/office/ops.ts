@@ -31,7 +31,7 @@ export function opBytes(op: Op): number {
 const ROW_BLOCK_BYTES = 256 * 1024;
 
 /** UTF-8 length without encoding: Chinese text is 3 bytes a character on the wire. */
-function utf8Length(s: string): number {
+export function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
