@@ -59,7 +59,7 @@ function sheetOps(spec: SheetSpec, sheet: string): Op[] {
   const width = Math.max(spec.columnWidths.length, ...spec.rows.map((r) => r.length), 1);
   // Columns that hold one formula filled down are sent once and filled by Excel: this is what
   // keeps a 3,000-unit aggregate inside a few requests (see fillRuns).
-  const fills = fillRuns(spec.rows, (c, r, col) => fillKey(c, r, col));
+  const fills = fillRuns(spec.rows, fillKey);
   const covered = coveredCells(fills);
   ops.push(...cellBlocks(spec.rows, width, covered, sheet));
   for (const f of fills) ops.push({ kind: "fill", sheet, row: f.top, col: f.left, rows: f.bottom - f.top + 1, cols: f.right - f.left + 1, copy: "Formulas" });
