@@ -28,64 +28,52 @@ const LINE_REF = /(^|[^A-Za-z0-9_$.'"])\$?(?:[A-Z]{1,3}:\$?[A-Z]{1,3}|\d+:\$?\d+
  * module does not shift (whole columns or rows).
  */
 function mapRefs(formula: string, map: (ref: Ref) => string): string | null {
-  if (LINE_REF.test(stripLiterals(formula))) return null;
+  const parts = split(formula);
+  if (LINE_REF.test(parts.map((p) => (p.literal ? `${p.text[0]}S${p.text[0]}` : p.text)).join(""))) return null;
+  return parts.map((p) => (p.literal ? p.text : mapCode(p.text, map))).join("");
+}
+
+/** Formula text outside literals: references rewritten, everything else copied. */
+function mapCode(code: string, map: (ref: Ref) => string): string {
   let out = "";
   let i = 0;
-  while (i < formula.length) {
-    const ch = formula[i]!;
-    if (ch === '"' || ch === "'") {
-      const end = literalEnd(formula, i);
-      out += formula.slice(i, end);
-      i = end;
+  while (i < code.length) {
+    const prev = i > 0 ? code[i - 1]! : "";
+    const m = WORD.test(prev) ? null : REF.exec(code.slice(i, i + 16));
+    const next = m ? (code[i + m[0].length] ?? "") : "";
+    if (m && !WORD.test(next) && next !== "(") {
+      out += map({ colAbs: m[1] === "$", col: parseA1(`${m[2]!}1`).col, rowAbs: m[3] === "$", row: Number(m[4]) - 1 });
+      i += m[0].length;
       continue;
-    }
-    const prev = i > 0 ? formula[i - 1]! : "";
-    const m = WORD.test(prev) ? null : REF.exec(formula.slice(i, i + 16));
-    if (m) {
-      const next = formula[i + m[0].length] ?? "";
-      if (!WORD.test(next) && next !== "(") {
-        out += map({ colAbs: m[1] === "$", col: parseA1(`${m[2]!}1`).col, rowAbs: m[3] === "$", row: Number(m[4]) - 1 });
-        i += m[0].length;
-        continue;
-      }
     }
     // Not a reference: copy the whole word, so "LOG10" or "A1B" is never cut into a reference.
     let end = i + 1;
-    if (WORD.test(ch)) while (end < formula.length && WORD.test(formula[end]!)) end++;
-    out += formula.slice(i, end);
+    if (WORD.test(code[i]!)) while (end < code.length && WORD.test(code[end]!)) end++;
+    out += code.slice(i, end);
     i = end;
   }
   return out;
 }
 
-/** Index just past the literal starting at `start` ("…" with "" escapes, or '…' with '' escapes). */
-function literalEnd(formula: string, start: number): number {
-  const quote = formula[start]!;
-  let i = start + 1;
-  while (i < formula.length) {
-    if (formula[i] === quote) {
-      if (formula[i + 1] === quote) i += 2;
-      else return i + 1;
-    } else i++;
-  }
-  return formula.length;
-}
-
-function stripLiterals(formula: string): string {
-  let out = "";
+/** The formula cut into code and literals ("…" with "" escapes, '…' sheet names with '' escapes). */
+function split(formula: string): { text: string; literal: boolean }[] {
+  const parts: { text: string; literal: boolean }[] = [];
+  let start = 0;
   let i = 0;
   while (i < formula.length) {
-    const ch = formula[i]!;
-    if (ch === '"' || ch === "'") {
-      const end = literalEnd(formula, i);
-      out += ch === "'" ? "'S'" : '""';
-      i = end;
-    } else {
-      out += ch;
+    const quote = formula[i]!;
+    if (quote !== '"' && quote !== "'") {
       i++;
+      continue;
     }
+    if (i > start) parts.push({ text: formula.slice(start, i), literal: false });
+    let end = i + 1;
+    while (end < formula.length && !(formula[end] === quote && formula[end + 1] !== quote)) end += formula[end] === quote ? 2 : 1;
+    parts.push({ text: formula.slice(i, end + 1), literal: true });
+    start = i = end + 1;
   }
-  return out;
+  if (start < formula.length) parts.push({ text: formula.slice(start), literal: false });
+  return parts;
 }
 
 /**

@@ -441,51 +441,42 @@ class FakeRange extends Loadable {
     });
   }
   /** Error cells (the only special cells the adapter asks for): constants or formula results. */
-  getSpecialCellsOrNullObject(cellType: "Constants" | "Formulas", valueType: "Errors"): { load: (p?: string) => unknown; readonly isNullObject: boolean; readonly address: string } {
+  getSpecialCellsOrNullObject(cellType: "Constants" | "Formulas", valueType: "Errors"): FakeAreas {
     if (valueType !== "Errors") fail("NotImplemented", "only error cells are modelled");
-    const fake = this.fake;
-    const sheet = this.sheet;
-    let loaded: string[] | null = null;
-    return {
-      load() {
-        fake.onLoad(() => {
-          const s = sheet();
-          loaded = [...s.cells.entries()]
-            .filter(([, c]) => c.error !== undefined && (cellType === "Formulas") === (c.formula !== undefined))
-            .map(([k]) => { const [r, c] = k.split(",").map(Number) as [number, number]; return `${s.name}!${rangeA1({ top: r, left: c, bottom: r, right: c })}`; });
-          fake.loading += loaded.join(",").length;
-        });
-        return this;
-      },
-      get isNullObject() {
-        if (!loaded) throw new OfficeError("PropertyNotLoaded", "isNullObject");
-        return loaded.length === 0;
-      },
-      get address() {
-        if (!loaded) throw new OfficeError("PropertyNotLoaded", "address");
-        return loaded.join(",");
-      },
-    };
+    return fakeAreas(this.fake, () => {
+      const s = this.sheet();
+      return [...s.cells.entries()]
+        .filter(([, c]) => c.error !== undefined && (cellType === "Formulas") === (c.formula !== undefined))
+        .map(([k]) => { const [r, c] = k.split(",").map(Number) as [number, number]; return `${s.name}!${rangeA1({ top: r, left: c, bottom: r, right: c })}`; });
+    });
   }
-  getMergedAreasOrNullObject(): { load: (p?: string) => unknown; readonly isNullObject: boolean; readonly address: string } {
-    const fake = this.fake;
-    const sheet = this.sheet;
-    let loaded: string[] | null = null;
-    return {
-      load() {
-        fake.onLoad(() => (loaded = sheet().merges.map((m) => `${sheet().name}!${m}`)));
-        return this;
-      },
-      get isNullObject() {
-        if (!loaded) throw new OfficeError("PropertyNotLoaded", "isNullObject");
-        return loaded.length === 0;
-      },
-      get address() {
-        if (!loaded) throw new OfficeError("PropertyNotLoaded", "address");
-        return loaded.join(",");
-      },
-    };
+  getMergedAreasOrNullObject(): FakeAreas {
+    return fakeAreas(this.fake, () => this.sheet().merges.map((m) => `${this.sheet().name}!${m}`));
   }
+}
+
+type FakeAreas = { load: (p?: string) => unknown; readonly isNullObject: boolean; readonly address: string };
+
+/** A RangeAreas "OrNullObject": its addresses are computed at the sync that loads them, and counted in the response. */
+function fakeAreas(fake: FakeExcel, addresses: () => string[]): FakeAreas {
+  let loaded: string[] | null = null;
+  return {
+    load() {
+      fake.onLoad(() => {
+        loaded = addresses();
+        fake.loading += loaded.join(",").length;
+      });
+      return this;
+    },
+    get isNullObject() {
+      if (!loaded) throw new OfficeError("PropertyNotLoaded", "isNullObject");
+      return loaded.length === 0;
+    },
+    get address() {
+      if (!loaded) throw new OfficeError("PropertyNotLoaded", "address");
+      return loaded.join(",");
+    },
+  };
 }
 
 function checkShape(data: unknown[][], b: { top: number; left: number; bottom: number; right: number }): void {
