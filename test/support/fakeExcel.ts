@@ -336,18 +336,7 @@ class FakeRange extends Loadable {
     return this.view!.values;
   }
   set values(data: unknown[][]) {
-    this.fake.enqueue("range.values", { a: this.addressSpec, data }, () => {
-      const b = this.bounds();
-      checkShape(data, b);
-      data.forEach((row, r) => row.forEach((v, c) => {
-        const key = `${b.top + r},${b.left + c}`;
-        if (v === null) return;
-        if (v === "") this.sheet().cells.delete(key);
-        // Office.js: text starting with =, + or - is taken as a formula; a leading apostrophe keeps text.
-        else if (typeof v === "string" && /^[=+-]/.test(v)) this.sheet().cells.set(key, { value: null, formula: v.startsWith("=") ? v : `=${v}` });
-        else this.sheet().cells.set(key, { value: typeof v === "string" && v.startsWith("'") ? v.slice(1) : (v as Cell["value"]) });
-      }));
-    });
+    this.put("range.values", data);
   }
   get valueTypes(): string[][] {
     this.need("valueTypes");
@@ -358,14 +347,21 @@ class FakeRange extends Loadable {
     return this.view!.formulas;
   }
   set formulas(data: unknown[][]) {
-    this.fake.enqueue("range.formulas", { a: this.addressSpec, data }, () => {
+    this.put("range.formulas", data);
+  }
+  /**
+   * Both setters as Office.js applies them: null leaves a cell as it is, "" clears it, text
+   * starting with =, + or - is taken as a formula, and a leading apostrophe keeps text as text.
+   */
+  private put(label: string, data: unknown[][]): void {
+    this.fake.enqueue(label, { a: this.addressSpec, data }, () => {
       const b = this.bounds();
       checkShape(data, b);
       data.forEach((row, r) => row.forEach((v, c) => {
         const key = `${b.top + r},${b.left + c}`;
-        if (v === null) return; // Office.js: null leaves the cell as it is
+        if (v === null) return;
         if (v === "") this.sheet().cells.delete(key);
-        else if (typeof v === "string" && v.startsWith("=")) this.sheet().cells.set(key, { value: null, formula: v });
+        else if (typeof v === "string" && /^[=+-]/.test(v)) this.sheet().cells.set(key, { value: null, formula: v.startsWith("=") ? v : `=${v}` });
         else this.sheet().cells.set(key, { value: typeof v === "string" && v.startsWith("'") ? v.slice(1) : (v as Cell["value"]) });
       }));
     });
