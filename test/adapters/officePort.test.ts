@@ -152,6 +152,9 @@ describe("Office.js adapter: importing cells", () => {
     expect(fake.syncs).toBeGreaterThan(1);
     expect(Math.max(...fake.requestBytes)).toBeLessThan(100_000);
     for (const e of edits) expect(fake.sheet("宣教部")!.cells.get(`${e.row},${e.col}`)?.value).toBe(e.value);
+    const before = fake.syncs;
+    expect((await port.writeCells([])).ok).toBe(true);
+    expect(fake.syncs).toBe(before);
   });
 });
 

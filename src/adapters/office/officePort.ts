@@ -189,6 +189,8 @@ export function officePort(options: OfficePortOptions): WorkbookPort & { readonl
     },
 
     async writeCells(edits: readonly CellEdit[]): Promise<PortResult<void>> {
+      // Nothing to import is no request at all (an empty sync is still a round trip).
+      if (edits.length === 0) return { ok: true, value: undefined, diagnostics: [] };
       try {
         return await options.run(async (ctx) => {
           // Runs of adjacent cells on a row become one range write, packed into requests under the limit.
