@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { placeOf, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic";
+import { groupDiagnostics } from "../diagnostics/group";
 import { openXlsx, type OpenResult } from "../adapters/xlsx/openXlsx";
 
 export type Lang = "zh" | "en";
@@ -56,10 +57,16 @@ export function samePath(a: string, b: string): boolean {
 const ICON = { error: "✖", warning: "⚠", info: "ℹ" } as const;
 const WORD = { error: ["错误", "error"], warning: ["警告", "warning"], info: ["提示", "info"] } as const;
 
-/** Diagnostics for people: grouped by sheet, each line naming the cell and what to do. */
+/**
+ * Diagnostics for people: sorted by sheet, each line naming the cell and what to do. A problem that
+ * repeats is shown 20 times per code and sheet, then as one line with the count and the cells
+ * (groupDiagnostics); `--json` prints every item instead.
+ */
 export function formatDiagnostics(ds: readonly Diagnostic[], options: { showInfo?: boolean } = {}): string {
   const shown = sortDiagnostics(ds).filter((d) => options.showInfo || d.severity !== "info");
-  const lines = shown.map((d) => {
+  const lines = groupDiagnostics(shown).map((e) => {
+    // A summary names its sheet only: its message already lists the cells.
+    const d = e.kind === "diagnostic" ? e.diagnostic : { ...e.summary, cell: null };
     const where = placeOf(d);
     const text = lang() === "en" ? d.messageEn : d.message;
     return `${ICON[d.severity]} ${where ? `${where}  ` : ""}${text}`;
