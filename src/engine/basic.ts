@@ -1,8 +1,8 @@
-import type { Indicator } from "../scheme/schema";
-import { dec, roundTo, ZERO, type Dec } from "./decimal";
+import type { Indicator, Rule, Scheme } from "../scheme/schema";
+import { dec, roundTo, sum, toNumber, ZERO, type Dec } from "./decimal";
 import { lit, round } from "./formula";
 import type { IndicatorInput } from "./inputs";
-import { ruleKind } from "./rules";
+import { ruleKind, type PartKindModule } from "./rules";
 import type { TrailEntry } from "./trail";
 
 export interface IndicatorScore {
@@ -11,12 +11,43 @@ export interface IndicatorScore {
   readonly trail: readonly TrailEntry[];
 }
 
+/** What a 不适用 part does to its indicator (the scheme's `notApplicable`). */
+export type NotApplicableRule = Scheme["notApplicable"];
+
 export function indicatorMax(indicator: Indicator, groupId: string): number {
   return indicator.points[groupId] ?? 0;
 }
 
-/** Run an indicator's rules in order for one unit. A unit with no row on the sheet scores 0. */
-export function scoreIndicator(indicator: Indicator, groupId: string, input: IndicatorInput | undefined, decimals: number): IndicatorScore {
+function partModule(rule: Rule): PartKindModule<Rule> | null {
+  const m = ruleKind(rule);
+  return m.role === "part" ? m : null;
+}
+
+/** The indicator's parts (定性/量化), in rule order. */
+export function isPart(rule: Rule): boolean {
+  return partModule(rule) !== null;
+}
+
+/**
+ * The points each rule works with for a group: a part's own points (the first part takes what
+ * the others leave of the indicator's points); a modifier gets the indicator's points.
+ */
+export function ruleMaxima(indicator: Indicator, groupId: string): number[] {
+  const whole = indicatorMax(indicator, groupId);
+  const fixed = indicator.rules.map((r) => partModule(r)?.fixedPoints(r as never) ?? null);
+  const taken = fixed.reduce<number>((a, p) => a + Math.round((p ?? 0) * 1e6), 0) / 1e6;
+  return indicator.rules.map((r, i) => {
+    if (!isPart(r)) return whole;
+    return fixed[i] ?? Math.round((whole - taken) * 1e6) / 1e6;
+  });
+}
+
+function partsCount(indicator: Indicator): number {
+  return indicator.rules.filter(isPart).length;
+}
+
+/** Run an indicator's rules for one unit: the sum of its parts, then its modifiers. A unit with no row scores 0. */
+export function scoreIndicator(indicator: Indicator, groupId: string, input: IndicatorInput | undefined, decimals: number, notApplicable: NotApplicableRule = "rescale"): IndicatorScore {
   const max = dec(indicatorMax(indicator, groupId));
   if (!input) {
     return {
@@ -35,24 +66,86 @@ export function scoreIndicator(indicator: Indicator, groupId: string, input: Ind
         : [],
     };
   }
-  let score = ZERO;
+  const maxima = ruleMaxima(indicator, groupId);
+  const multiPart = partsCount(indicator) > 1;
   const trail: TrailEntry[] = [];
-  for (const rule of indicator.rules) {
-    const step = ruleKind(rule).apply(rule, score, { indicator, max, input });
+  const parts: { score: Dec; max: Dec; applicable: boolean }[] = [];
+  indicator.rules.forEach((rule, i) => {
+    const m = partModule(rule);
+    if (!m) return;
+    const partMax = dec(maxima[i]!);
+    const step = m.apply(rule, { indicator, max: partMax, input, multiPart });
+    parts.push({ score: step.score, max: partMax, applicable: step.applicable });
+    trail.push(...step.trail);
+  });
+  let score = combineParts(parts, max, notApplicable, indicator, input, trail);
+  indicator.rules.forEach((rule, i) => {
+    const m = ruleKind(rule);
+    if (m.role !== "modifier") return;
+    const step = m.apply(rule, score, { indicator, max: dec(maxima[i]!), input, multiPart });
     score = step.score;
     trail.push(...step.trail);
-  }
+  });
   return { score: roundTo(score, decimals), max, trail };
+}
+
+/**
+ * The sum of the parts. A part that does not apply (every measure 不适用) never costs points:
+ * it counts as met (full), or the applicable parts are scaled up to the indicator's points
+ * (rescale; the explanation shows what the scaling added or took).
+ */
+function combineParts(
+  parts: readonly { score: Dec; max: Dec; applicable: boolean }[], max: Dec, rule: NotApplicableRule,
+  indicator: Indicator, input: IndicatorInput, trail: TrailEntry[],
+): Dec {
+  if (parts.every((p) => p.applicable)) return sum(parts.map((p) => p.score));
+  if (rule === "full") return sum(parts.map((p) => (p.applicable ? p.score : p.max)));
+  const counted = parts.filter((p) => p.applicable);
+  const room = sum(counted.map((p) => p.max));
+  const got = sum(counted.map((p) => p.score));
+  const scaled = room.eq(ZERO) ? max : got.times(max).div(room);
+  // Per-part deltas add up to got − room; this entry makes the indicator's deltas add up to scaled − max.
+  const delta = scaled.minus(max).minus(got.minus(room)).round(6);
+  trail.push({
+    component: "basic",
+    kind: "notApplicableRescale",
+    item: indicator.name,
+    delta: toNumber(delta),
+    text: {
+      zh: `${indicator.name}：量化部分不适用，其余部分 ${got}/${room} 分按该项 ${max} 分折算为 ${roundTo(scaled, 2)} 分`,
+      en: `${indicator.name}: measured part not applicable; the other parts' ${got}/${room} rescaled to ${max} points`,
+    },
+    reason: input.reason,
+    source: null,
+  });
+  return scaled;
 }
 
 /**
  * The same indicator as a native formula over the department's cells. `refs` maps each rule
  * column key to a sheet-qualified cell reference; null when the unit has no row (scores 0).
  */
-export function indicatorFormula(indicator: Indicator, groupId: string, refs: Readonly<Record<string, string>> | null, decimals: number): string {
+export function indicatorFormula(indicator: Indicator, groupId: string, refs: Readonly<Record<string, string>> | null, decimals: number, notApplicable: NotApplicableRule = "rescale"): string {
   if (!refs) return "0";
   const max = indicatorMax(indicator, groupId);
-  let f = lit(0);
-  for (const rule of indicator.rules) f = ruleKind(rule).formula(rule, f, refs, max);
+  const maxima = ruleMaxima(indicator, groupId);
+  const parts: { score: string; applicable: string | null; max: number }[] = [];
+  indicator.rules.forEach((rule, i) => {
+    const m = partModule(rule);
+    if (m) parts.push({ ...m.formula(rule, refs, maxima[i]!), max: maxima[i]! });
+  });
+  let f = partsFormula(parts, max, notApplicable);
+  indicator.rules.forEach((rule, i) => {
+    const m = ruleKind(rule);
+    if (m.role === "modifier") f = m.formula(rule, f, refs, maxima[i]!);
+  });
   return round(f, decimals);
+}
+
+function partsFormula(parts: readonly { score: string; applicable: string | null; max: number }[], max: number, rule: NotApplicableRule): string {
+  if (parts.every((p) => p.applicable === null)) return parts.length === 1 ? parts[0]!.score : `(${parts.map((p) => p.score).join("+")})`;
+  if (rule === "full") return `(${parts.map((p) => (p.applicable === null ? p.score : `IF(${p.applicable},${p.score},${lit(p.max)})`)).join("+")})`;
+  const got = parts.map((p) => (p.applicable === null ? p.score : `IF(${p.applicable},${p.score},0)`)).join("+");
+  const room = parts.map((p) => (p.applicable === null ? lit(p.max) : `IF(${p.applicable},${lit(p.max)},0)`)).join("+");
+  return `IF((${room})=0,${lit(max)},(${got})*${lit(max)}/(${room}))`;
 }

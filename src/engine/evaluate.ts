@@ -62,7 +62,7 @@ export function evaluate(scheme: Scheme, inputs: EvaluationInputs): Evaluation {
   const partial = scheme.units.map((u) => {
     const trail: TrailEntry[] = [];
     const indicatorScores = scheme.indicators.map((ind) => {
-      const r = scoreIndicator(ind, u.group, basicBy.get(`${u.name}\u0000${ind.id}`), d);
+      const r = scoreIndicator(ind, u.group, basicBy.get(`${u.name}\u0000${ind.id}`), d, scheme.notApplicable);
       trail.push(...r.trail);
       return { ind, r };
     });

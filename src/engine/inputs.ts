@@ -8,8 +8,8 @@ export interface Source {
   readonly cell: string;
 }
 
-/** A parsed input: number, yes/no, or nothing (empty or unreadable cell). */
-export type InputValue = number | boolean | null;
+/** A parsed input: number, yes/no, "na" (the department entered 不适用), or nothing (empty or unreadable cell). */
+export type InputValue = number | boolean | "na" | null;
 
 export interface IndicatorInput {
   readonly unit: string;

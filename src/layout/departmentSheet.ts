@@ -1,13 +1,19 @@
 import type { Scheme } from "../scheme/schema";
 import type { CellSpec, SheetSpec, ValidationSpec } from "../workbook/plan";
-import type { RuleColumn } from "../engine/rules";
-import { indicatorMax } from "../engine/basic";
+import { NOT_APPLICABLE, type RuleColumn } from "../engine/rules";
 import { rangeA1 } from "../workbook/address";
-import { departmentLayout, groupRowHint, REASON_LABEL, type DepartmentLayout } from "./department";
+import { isoToSerial } from "../workbook/dates";
+import { columnLabel, columnMax, departmentLayout, groupRowHint, REASON_LABEL, SIGN_OFF, signOffRow, type DepartmentLayout } from "./department";
 import { input, inputText, label, row, text } from "./cells";
 import type { SampleData } from "./sample";
 
 export function validationFor(column: RuleColumn, max: number): ValidationSpec {
+  // A figure or 不适用: a dropdown offering 不适用 that lets a figure be typed without an alert
+  // (a list cannot also check numbers); 校验 checks the figure and names the cell.
+  if (column.notApplicable && (column.input === "percent" || column.input === "count")) {
+    const what = column.input === "percent" ? "百分比（如 72%）" : "个数";
+    return { kind: "list", items: [NOT_APPLICABLE], alert: false, prompt: `填写${what}；不适用于本区县时从下拉列表选择“${NOT_APPLICABLE}”`, error: `请填写${what}或“${NOT_APPLICABLE}”` };
+  }
   switch (column.input) {
     case "score":
       return { kind: "decimal", min: 0, max, prompt: `填写 0 至 ${max} 之间的得分`, error: `得分应在 0 至 ${max} 之间` };
@@ -41,7 +47,7 @@ export function departmentSheet(scheme: Scheme, department: string, sample?: Sam
     const first = b.columns[0]!.col;
     const co = b.indicator.coLeads.length ? `（与${b.indicator.coLeads.join("、")}共同牵头，由${department}评分）` : "";
     header[first] = { value: `${b.indicator.name}${co}`, style: "header", comment: `${b.indicator.programme}：${b.indicator.requirement}` };
-    for (const c of b.columns) labels[c.col] = text(c.label, "subheader");
+    for (const c of b.columns) labels[c.col] = text(columnLabel(b, c), "subheader");
     header[b.reasonCol] = text("", "header");
     labels[b.reasonCol] = text(REASON_LABEL, "subheader");
     mergeRow(layout.headerRow, first, b.reasonCol);
@@ -62,15 +68,30 @@ export function departmentSheet(scheme: Scheme, department: string, sample?: Sam
     for (const u of members) {
       const cells: Record<number, CellSpec> = { 0: label(seq++), 1: label(u.name) };
       for (const b of layout.blocks) {
-        const max = indicatorMax(b.indicator, g.id);
         for (const c of b.columns) {
           const v = sample?.basic.get(`${u.name}|${b.indicator.id}|${c.key}`);
-          cells[c.col] = input(v, validationFor(c, max), c.input === "percent" ? "0%" : undefined);
+          cells[c.col] = input(v, validationFor(c, columnMax(b, c, g.id)), c.input === "percent" ? "0%" : undefined);
         }
         cells[b.reasonCol] = inputText(sample?.reasons.get(`${u.name}|${b.indicator.id}`));
       }
       rows.push(row(width, cells));
     }
+  }
+
+  rows.push(row(width, {}));
+  if (rows.length !== signOffRow(scheme, layout)) throw new Error("sign-off row out of step with signOffRow()");
+  rows.push(row(width, { 0: text(`${SIGN_OFF.heading}（经分管领导审定后，交办公室汇总）`, "groupRow") }));
+  mergeRow(rows.length - 1, 0, layout.lastCol);
+  const signed = sample?.signOff;
+  for (const f of SIGN_OFF.fields) {
+    const r = rows.length;
+    const value = f.key === "date"
+      // A real date: the evaluation runs in January of the next year, so the year and the next are accepted.
+      ? input(signed ? isoToSerial(signed.date) : null, { kind: "date", min: `${scheme.year}-01-01`, max: `${scheme.year + 1}-12-31`, prompt: `审定日期，如 ${scheme.year + 1}-01-15`, error: `请填写 ${scheme.year}—${scheme.year + 1} 年的日期，如 ${scheme.year + 1}-01-15` }, "yyyy-mm-dd")
+      : inputText(signed?.[f.key] ?? null);
+    rows.push(row(width, { 0: text(f.label, "subheader"), [layout.unitCol + 1]: value }));
+    mergeRow(r, 0, 1);
+    mergeRow(r, layout.unitCol + 1, Math.min(layout.lastCol, layout.unitCol + 2));
   }
 
   const columnWidths = Array.from({ length: width }, (_, c) => {

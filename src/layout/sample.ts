@@ -1,6 +1,6 @@
 import type { Scheme } from "../scheme/schema";
-import { ruleKind } from "../engine/rules";
-import { indicatorMax } from "../engine/basic";
+import { NOT_APPLICABLE, ruleKind } from "../engine/rules";
+import { ruleMaxima } from "../engine/basic";
 import { bonusLabel, penaltyLabel, projectLabel } from "./lists";
 
 /**
@@ -15,6 +15,8 @@ export interface SampleData {
   readonly cases: { unit: string; project: string; title: string; text: string; score: number; comment: string }[];
   readonly events: { unit: string; item: string; count?: number; points?: number; date: string; evidence: string; reason: string }[];
   readonly composite: Map<string, { deduction: number; incident: string; reason: string }>;
+  /** Every department sheet's 部室审定. */
+  readonly signOff?: { scorer: string; approver: string; date: string };
 }
 
 /** mulberry32: small, fast, good enough for sample data, identical on every platform. */
@@ -36,14 +38,18 @@ const CASE_WORDS = ["聚焦妇女群众急难愁盼", "整合部门资源", "打
 const TWINS: Record<string, string> = { 北碚区: "南岸区", 巫山县: "奉节县" };
 
 export function sampleData(scheme: Scheme, seed = 2024): SampleData {
-  const data: SampleData = { basic: new Map(), reasons: new Map(), cases: [], events: [], composite: new Map() };
+  const data: SampleData = {
+    basic: new Map(), reasons: new Map(), cases: [], events: [], composite: new Map(),
+    signOff: { scorer: "张敏", approver: "李华", date: `${scheme.year + 1}-01-12` },
+  };
   scheme.units.forEach((u, index) => {
     const twinIndex = TWINS[u.name] ? scheme.units.findIndex((x) => x.name === TWINS[u.name]) : -1;
     const rnd = prng(seed * 1000 + (twinIndex >= 0 ? twinIndex : index));
     const quality = 0.8 + rnd() * 0.2;
     for (const ind of scheme.indicators) {
-      const max = indicatorMax(ind, u.group);
-      for (const rule of ind.rules) {
+      const maxima = ruleMaxima(ind, u.group);
+      for (const [ruleIndex, rule] of ind.rules.entries()) {
+        const max = maxima[ruleIndex]!;
         for (const col of ruleKind(rule).columns(rule as never)) {
           const key = `${u.name}|${ind.id}|${col.key}`;
           if (col.input === "score") {
@@ -109,6 +115,12 @@ function scripted(scheme: Scheme, data: SampleData): void {
   if (has("潼南区")) {
     data.basic.set("潼南区|B20|count", 2);
     data.reasons.set("潼南区|B20", "发现2次未按市妇联下达的预算项目使用资金");
+  }
+  // 渝中区 is wholly urban: no rural communities, so no rural parent-school rate.
+  if (has("渝中区") && scheme.indicators.some((i) => i.id === "B10")) {
+    data.basic.set("渝中区|B10|m:ruralSchools", NOT_APPLICABLE);
+    const other = data.reasons.get("渝中区|B10");
+    data.reasons.set("渝中区|B10", `本区无农村社区，农村社区家长学校覆盖率不适用${other && !other.includes("农村") ? `；${other}` : ""}`);
   }
   if (has("丰都县")) data.composite.set("丰都县", { deduction: 2, incident: "意识形态重大负面舆论影响", reason: "网络负面舆情处置不力，造成较大影响" });
 }

@@ -51,7 +51,7 @@ export function basicScoresSheet(scheme: Scheme, inputs: EvaluationInputs, evalu
     scheme.indicators.forEach((ind, k) => {
       const input = byKey.get(`${u.name}\u0000${ind.id}`);
       const refs = input ? Object.fromEntries(Object.entries(input.sources).map(([key, s]) => [key, sheetRef(s.sheet, s.cell)])) : null;
-      cells[FIRST_INDICATOR_COL + k] = formula(indicatorFormula(ind, u.group, refs, d), result.indicators[k]!.score, "computed", "0.00");
+      cells[FIRST_INDICATOR_COL + k] = formula(indicatorFormula(ind, u.group, refs, d, scheme.notApplicable), result.indicators[k]!.score, "computed", "0.00");
     });
     const first = columnLetters(FIRST_INDICATOR_COL);
     const last = columnLetters(totalCol - 1);

@@ -45,7 +45,7 @@ export function checkConsistency(s: Scheme, ctx: z.RefinementCtx): void {
     for (const key of Object.keys(x.points)) {
       if (!groupIds.has(key)) issue(["indicators", i, "points", key], `指标“${x.name}”的分值写给了不存在的区域分类“${key}”`);
     }
-    checkRuleOrder(x.rules.map((r) => r.kind), (j, m) => issue(["indicators", i, "rules", j], `指标“${x.name}”：${m}`));
+    checkRules(s, x, (j, m) => issue(["indicators", i, "rules", j], `指标“${x.name}”：${m}`));
   });
 
   // The product's core promise: per-group weights, each group's basic work summing to its maximum.
@@ -89,13 +89,37 @@ function checkTiers(s: Scheme, issue: (path: (string | number)[], message: strin
   }
 }
 
-function checkRuleOrder(kinds: string[], issue: (index: number, message: string) => void): void {
-  const base = new Set(["manual", "target"]);
-  if (!base.has(kinds[0]!)) issue(0, "第一条规则必须是 manual（人工评分）或 target（目标值）");
-  kinds.slice(1).forEach((k, j) => {
-    if (base.has(k)) issue(j + 1, "manual/target 只能作为第一条规则");
+/**
+ * An indicator is parts, then modifiers. The first part takes what the others leave (manual, or
+ * a target that is the whole indicator); every further part is a target with points of its own,
+ * and those points must leave the first part something in every group: meeting a measured
+ * target alone is never full marks ("定量与定性相结合").
+ */
+function checkRules(s: Scheme, x: Scheme["indicators"][number], issue: (index: number, message: string) => void): void {
+  const isPart = (k: string) => k === "manual" || k === "target";
+  const kinds = x.rules.map((r) => r.kind);
+  if (!isPart(kinds[0]!)) issue(0, "第一条规则必须是 manual（人工评分）或 target（目标值）");
+  const firstModifier = kinds.findIndex((k) => !isPart(k));
+  x.rules.forEach((r, j) => {
+    if (j === 0) {
+      if (r.kind === "target" && r.points !== undefined) issue(0, "第一部分取该项余下的分值，不能另设 points");
+      return;
+    }
+    if (r.kind === "manual") issue(j, "manual（人工评分）只能作为第一条规则");
+    if (r.kind === "target") {
+      if (r.points === undefined) issue(j, "量化部分（target）须写明本部分分值 points");
+      if (firstModifier >= 0 && j > firstModifier) issue(j, "量化部分应写在门槛、倒扣等规则之前");
+    }
   });
-  unique(kinds, (i, v) => issue(i, `规则“${v}”重复`));
+  unique(kinds.filter((k) => k !== "target"), (i, v) => issue(i, `规则“${v}”重复`));
+  const measures = x.rules.flatMap((r) => (r.kind === "target" ? r.measures.map((m) => m.id) : []));
+  unique(measures, (_i, v) => issue(0, `量化指标 id 重复：${v}`));
+  const fixedCents = x.rules.slice(1).reduce((a, r) => a + (r.kind === "target" ? Math.round((r.points ?? 0) * 100) : 0), 0);
+  if (fixedCents === 0) return;
+  for (const g of s.groups) {
+    const whole = Math.round((x.points[g.id] ?? 0) * 100);
+    if (fixedCents >= whole) issue(1, `量化部分合计 ${fixedCents / 100} 分，应小于该项在“${g.name}”的分值 ${whole / 100} 分（定性部分须保留分值）`);
+  }
 }
 
 function unique(values: string[], onDuplicate: (index: number, value: string) => void): void {

@@ -16,6 +16,12 @@ function pts(metro: number, northeast = metro, southeast = metro, platform = met
 
 const manual = [{ kind: "manual" as const }];
 
+/**
+ * Points of the measured item in the five indicators that have one (of their 3 or 4): the rest
+ * is the department's judgement of the other requirements. The document fixes no split.
+ */
+const MEASURED = 1;
+
 const P1 = "巾帼联心向党";
 const P2 = "巾帼联建功";
 const P3 = "巾帼联家聚和";
@@ -102,13 +108,13 @@ export const cq2024: z.input<typeof SchemeBaseSchema> = {
       requirement: "巾帼科创培树计划；巾帼科创工作室" },
     // 三、巾帼联家聚和 (11)
     { id: "B09", name: "服务家庭建设新需求", programme: P3, department: "家儿部", coLeads: ["维权部", "妇儿工委办"], points: pts(4),
-      rules: [{ kind: "target", below: "proportional",
+      rules: [{ kind: "manual" }, { kind: "target", below: "proportional", points: MEASURED,
         measures: [{ id: "greenFamilies", label: "绿色家庭达标率", unit: "percent", target: 0.7 }] }],
       requirement: "70%以上家庭达到绿色家庭标准（婚恋、一老一小与家儿部、维权部共同牵头；儿童权益与妇儿工委办共同牵头）" },
     { id: "B10", name: "提升家庭教育新水平", programme: P3, department: "家儿部", points: pts(4),
-      rules: [{ kind: "target", below: "proportional", measures: [
-        { id: "urbanSchools", label: "城市社区家长学校覆盖率", unit: "percent", target: 0.9 },
-        { id: "ruralSchools", label: "农村社区家长学校覆盖率", unit: "percent", target: 0.85 },
+      rules: [{ kind: "manual" }, { kind: "target", below: "proportional", points: MEASURED, measures: [
+        { id: "urbanSchools", label: "城市社区家长学校覆盖率", unit: "percent", target: 0.9, notApplicable: true },
+        { id: "ruralSchools", label: "农村社区家长学校覆盖率", unit: "percent", target: 0.85, notApplicable: true },
       ] }],
       requirement: "90%以上城市社区、85%以上农村社区建强家长学校" },
     { id: "B11", name: "营造家庭文明新风尚", programme: P3, department: "家儿部", points: pts(3), rules: manual,
@@ -117,8 +123,8 @@ export const cq2024: z.input<typeof SchemeBaseSchema> = {
     { id: "B12", name: "全过程完善法治保障", programme: P4, department: "妇儿工委办", coLeads: ["家儿部", "维权部"], points: pts(3), rules: manual,
       requirement: "男女平等基本国策宣传“五进”；“两条例一办法”有效实施" },
     { id: "B13", name: "全链条强化维权服务", programme: P4, department: "维权部", points: pts(4),
-      rules: [{ kind: "target", below: "proportional",
-        measures: [{ id: "mediation", label: "婚姻家庭纠纷调解成功率", unit: "percent", target: 0.9 }] }],
+      rules: [{ kind: "manual" }, { kind: "target", below: "proportional", points: MEASURED,
+        measures: [{ id: "mediation", label: "婚姻家庭纠纷调解成功率", unit: "percent", target: 0.9, notApplicable: true }] }],
       requirement: "12338热线；“四个一”网络；婚姻家庭纠纷调解成功率不低于90%" },
     { id: "B14", name: "全方位关爱重点群体", programme: P4, department: "家儿部", coLeads: ["发展部"], points: pts(4), rules: manual,
       requirement: "困难妇女儿童关爱；“母亲邮包”“两癌”救助；留守、流动、困境儿童关爱" },
@@ -126,16 +132,16 @@ export const cq2024: z.input<typeof SchemeBaseSchema> = {
     { id: "B15", name: "强化党建统领", programme: P5, department: "办公室", coLeads: ["组联部", "妇儿工委办"], points: pts(2), rules: manual,
       requirement: "党对妇女工作的全面领导；争取党委政府支持；妇儿工委职能作用" },
     { id: "B16", name: "拓展组织覆盖", programme: P5, department: "组联部", points: pts(3),
-      rules: [{ kind: "target", below: "proportional",
+      rules: [{ kind: "manual" }, { kind: "target", below: "proportional", points: MEASURED,
         measures: [{ id: "newOrgs", label: "新建三新领域基层妇联组织（个）", unit: "count", target: 10 }] }],
       requirement: "每年新建三新领域基层妇联组织不少于10个" },
     { id: "B17", name: "集成服务阵地", programme: P5, department: "妇儿工委办", points: pts(2), rules: manual,
       requirement: "争创和建好本地“渝好空间”社区妇女儿童综合服务体" },
     { id: "B18", name: "激发工作活力", programme: P5, department: "组联部", points: pts(3),
-      rules: [{ kind: "target", below: "proportional", measures: [
+      rules: [{ kind: "manual" }, { kind: "target", below: "proportional", points: MEASURED, measures: [
         { id: "leaderTraining", label: "领头雁培训（期）", unit: "count", target: 1 },
         { id: "chairsInCommittees", label: "村（社区）妇联主席进“两委”比例", unit: "percent", target: 1 },
-        { id: "gridWorkers", label: "专职女网格员吸纳为执委或小组长比例", unit: "percent", target: 1 },
+        { id: "gridWorkers", label: "专职女网格员吸纳为执委或小组长比例", unit: "percent", target: 1, notApplicable: true },
       ] }],
       requirement: "每年至少1期领头雁培训；100%村（社区）妇联主席进“两委”；专职女网格员100%吸纳" },
     { id: "B19", name: "创新方式方法", programme: P5, department: "办公室", points: pts(2), rules: manual,
@@ -166,7 +172,7 @@ export const cq2024: z.input<typeof SchemeBaseSchema> = {
       { id: "C07", brand: "渝好家庭", name: "好家教“渝苗”计划", department: "家儿部" },
       { id: "C08", brand: "渝好家庭", name: "好家风“涵育”计划", department: "家儿部" },
       { id: "C09", brand: "渝好维权", name: "“一站式”全链条维权服务计划", department: "维权部" },
-      { id: "C10", brand: "渝好关爱", name: "困难妇女儿童关爱服务项目", department: "家儿部" },
+      { id: "C10", brand: "渝好关爱", name: "困难妇女儿童关爱服务项目", department: "家儿部", coLeads: ["发展部"] },
       { id: "C11", brand: "渝好组织", name: "“三新”领域妇联组织拓展计划", department: "组联部" },
       { id: "C12", brand: "渝好空间", name: "“渝好空间”社区妇女儿童服务综合体项目", department: "妇儿工委办" },
       { id: "C13", brand: "渝好数创", name: "“党建·巾帼重庆”五项应用开发计划", department: "办公室" },
@@ -175,12 +181,12 @@ export const cq2024: z.input<typeof SchemeBaseSchema> = {
   },
   bonus: {
     items: [
-      { id: "A1", name: "市委、市政府通报表彰", pointsEach: 2, cap: null },
-      { id: "A2", name: "区县党委政府通报表彰", pointsEach: 1, cap: null },
-      { id: "A3", name: "简报信息获全国妇联、市委、市政府等领导肯定性批示", pointsEach: 1, cap: null },
-      { id: "A4", name: "在国务院妇儿工委及办公室、全国妇联工作大会交流发言", pointsEach: 1, cap: null },
-      { id: "A5", name: "承接国家级活动、全市性重大节点类活动", pointsEach: 1, cap: 3 },
-      { id: "A6", name: "中央主流媒体专题正面宣传报道（网络渠道除外）", pointsEach: 1, cap: 2 },
+      { id: "A1", name: "区县妇联工作获得市委、市政府通报表彰", pointsEach: 2, cap: null },
+      { id: "A2", name: "区县妇联工作获得区县党委政府通报表彰", pointsEach: 1, cap: null },
+      { id: "A3", name: "区县妇联报送市妇联的简报信息获得全国妇联、市委、市政府等领导同志肯定性批示", pointsEach: 1, cap: null },
+      { id: "A4", name: "在国务院妇儿工委及办公室、全国妇联工作大会交流发言（限全国妇联领导参加的大会，且不含书面交流）", pointsEach: 1, cap: null },
+      { id: "A5", name: "承接国家级活动、全市性重大节点类活动（工作）", pointsEach: 1, cap: 3 },
+      { id: "A6", name: "在《人民日报》、中央电视台、新华社、光明日报、经济日报等中央主流媒体刊发专题正面宣传报道（网络渠道宣传报道不纳入）", pointsEach: 1, cap: 2 },
     ],
   },
   penalties: {
@@ -210,22 +216,34 @@ export const cq2024: z.input<typeof SchemeBaseSchema> = {
   },
   rounding: { decimals: 2, mode: "halfUp" },
   reasonBelowMax: "warning",
+  notApplicable: "rescale",
   openChoices: [
-    { path: "indicators[*].points", choice: "21 项指标的默认分值（每个区域分类合计 60 分；巾帼联建功 4 项按区域调整权重）",
+    { key: "indicatorPoints", topic: "基础工作各项指标的分值",
+      choice: "21 项指标的默认分值：每个区域分类合计 60 分；“巾帼联建功”4 项按区域分类调整权重",
       why: "文件规定基础工作 60 分，具体指标和分值“由各部室负责提出”" },
-    { path: "indicators[B09,B10,B13,B16,B18].rules", choice: "有量化目标的指标按实际值计分：达标得满分，未达标按最弱一项的完成比例计分",
-      why: "文件给出目标值（70%、90%/85%、90%、10个、1期/100%），未说明未达标如何计分" },
-    { path: "indicators[B20].rules", choice: "未足额拨付该项得 0 分，再按每次 1 分倒扣（可为负）",
+    { key: "measuredParts", topic: "有量化目标的 5 项指标如何计分",
+      choice: `量化目标只是该项具体要求之一：量化部分 ${MEASURED} 分，其余为定性评分；量化部分达标得满分，未达标按最弱一项的完成比例计分`,
+      why: "文件要求“定量与定性相结合”，给出目标值（70%、90%/85%、90%、10个、1期/100%），未说明分值和未达标如何计分" },
+    { key: "notApplicable", topic: "量化指标“不适用”时如何计分",
+      choice: "部室填写“不适用”的量化指标不计入；量化部分全部不适用时，该项按定性部分得分折算到该项满分，不因不适用而失分",
+      why: "文件未规定；如没有农村社区的区县无法计算农村社区家长学校覆盖率" },
+    { key: "fundsRule", topic: "妇女儿童发展资金使用情况的计分先后",
+      choice: "未足额拨付该项得 0 分，再按每次 1 分倒扣（可为负）",
       why: "文件写“未足额拨付不得分”和“每发现1次扣减1分”，未说明两者先后" },
-    { path: "cases.combine", choice: "报送 2 个案例时取较高分（max）；单个案例满分 25",
+    { key: "casesCombine", topic: "报送 2 个案例时如何计分",
+      choice: "取较高分；单个案例满分 25 分",
       why: "文件只规定每个区县报送 1—2 项、合计 25 分" },
-    { path: "tiers", choice: "按分数线：总分 ≥ 95 为特优，≥ 85 为优，其余为良",
+    { key: "tiers", topic: "特优、优、良的划分",
+      choice: "按分数线：总分 95 分及以上为特优，85 分及以上为优，其余为良",
       why: "文件只规定特优、优、良三类，未给分数线或比例" },
-    { path: "rounding", choice: "每项指标、各部分及总分四舍五入到 2 位小数",
+    { key: "rounding", topic: "小数位数",
+      choice: "每项指标、各部分及总分四舍五入到 2 位小数",
       why: "文件未规定" },
-    { path: "penalties.items[D4,D5]", choice: "酌情扣分不设上限，但必须填写分值和理由",
+    { key: "discretionary", topic: "酌情扣分的上限",
+      choice: "酌情扣分不设上限，但必须填写分值和理由",
       why: "文件写“酌情扣分”" },
-    { path: "composite", choice: "综合评估默认满分 10 分，发生重大事项时由办公室填写扣分和事由",
+    { key: "composite", topic: "综合评估如何扣分",
+      choice: "综合评估默认满分 10 分，发生重大事项时由办公室填写扣分和事由",
       why: "文件写“原则上不扣分”，未规定扣分标准" },
   ],
 };

@@ -13,6 +13,8 @@ export interface NumberRule {
   readonly percent?: boolean;
   /** Report an empty cell as an error (otherwise empty → null silently). */
   readonly required?: boolean;
+  /** Added to "what to do" of an empty or non-numeric cell: "，或选择“不适用”". */
+  readonly hint?: string;
 }
 
 /**
@@ -23,10 +25,10 @@ export function readNumber(sheet: string, cell: string, v: CellValue, rule: Numb
   const p = parseNumber(v);
   switch (p.kind) {
     case "empty":
-      if (rule.required) out.push(msg.empty(sheet, cell, rule.what));
+      if (rule.required) out.push(msg.empty(sheet, cell, rule.what, rule.hint));
       return null;
     case "invalid":
-      out.push(msg.notNumber(sheet, cell, p.raw, rule.what));
+      out.push(msg.notNumber(sheet, cell, p.raw, rule.what, rule.hint));
       return null;
     case "errorValue":
       out.push(msg.errorValue(sheet, cell, p.error));

@@ -2,25 +2,35 @@ import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { Scheme } from "../scheme/schema";
 import { foldName } from "../scheme/names";
 import type { IndicatorInput, InputValue, Source } from "../engine/inputs";
-import { indicatorMax } from "../engine/basic";
-import type { DepartmentLayout } from "../layout/department";
-import { REASON_LABEL } from "../layout/department";
+import { NOT_APPLICABLE } from "../engine/rules";
+import type { BlockColumn, DepartmentLayout, IndicatorBlock } from "../layout/department";
+import { columnLabel, columnMax, labelBase, REASON_LABEL } from "../layout/department";
 import { a1, parseRange } from "../workbook/address";
-import { cellAt, type SheetSnapshot } from "../workbook/snapshot";
+import { cellAt, type CellValue, type SheetSnapshot } from "../workbook/snapshot";
 import { cellText, isBlank } from "./cellParse";
 import { readNumber, readYesNo, UnitColumn } from "./fields";
 import { msg } from "./messages";
+import { findSignOff, readSignOff, type SignOff } from "./signOff";
 
-/** Read one department's basic-work sheet into indicator inputs, reporting every problem. */
-export function readDepartment(scheme: Scheme, layout: DepartmentLayout, sheet: SheetSnapshot, out: Diagnostic[]): IndicatorInput[] {
+export interface DepartmentReading {
+  readonly inputs: IndicatorInput[];
+  /** Null while the sheet has no scores (nothing to approve yet). */
+  readonly signOff: SignOff | null;
+}
+
+/** Read one department's basic-work sheet into indicator inputs and its sign-off, reporting every problem. */
+export function readDepartment(scheme: Scheme, layout: DepartmentLayout, sheet: SheetSnapshot, out: Diagnostic[]): DepartmentReading {
   const name = sheet.name;
   checkHeaders(layout, sheet, out);
   const inputCols = layout.blocks.flatMap((b) => [...b.columns.map((c) => c.col), b.reasonCol]);
-  checkMerges(layout, sheet, inputCols, out);
+  // Units end where the 部室审定 block starts (sheets made before it existed: at the last row).
+  const signOffAt = findSignOff(layout, sheet);
+  checkMerges(layout, sheet, inputCols, signOffAt ?? Infinity, out);
 
   const units = new UnitColumn(scheme, name, out);
   const found: { unit: string; row: number }[] = [];
-  for (let r = layout.firstDataRow; r < sheet.rows.length; r++) {
+  const end = signOffAt ?? sheet.rows.length;
+  for (let r = layout.firstDataRow; r < end; r++) {
     const unitCell = a1(r, layout.unitCol);
     const raw = cellAt(sheet, r, layout.unitCol);
     if (isBlank(raw)) {
@@ -35,8 +45,9 @@ export function readDepartment(scheme: Scheme, layout: DepartmentLayout, sheet: 
   const anyInput = found.some(({ row }) => layout.blocks.some((b) => b.columns.some((c) => !isBlank(cellAt(sheet, row, c.col)))));
   if (!anyInput) {
     out.push(msg.sheetEmpty(name));
-    return [];
+    return { inputs: [], signOff: null };
   }
+  const signOff = readSignOff(scheme, layout, sheet, signOffAt, out);
   for (const u of scheme.units) if (!units.has(u.name)) out.push(msg.unitMissing(name, u.name));
 
   const groupOf = new Map(scheme.units.map((u) => [u.name, u.group]));
@@ -45,15 +56,10 @@ export function readDepartment(scheme: Scheme, layout: DepartmentLayout, sheet: 
     for (const b of layout.blocks) {
       const values: Record<string, InputValue> = {};
       const sources: Record<string, Source> = {};
-      const max = indicatorMax(b.indicator, groupOf.get(unit)!);
       for (const c of b.columns) {
         const cell = a1(row, c.col);
-        const v = cellAt(sheet, row, c.col);
         sources[c.key] = { sheet: name, cell };
-        if (c.input === "yesno") values[c.key] = readYesNo(name, cell, v, out);
-        else if (c.input === "score") values[c.key] = readNumber(name, cell, v, { what: "得分", max, required: true }, out);
-        else if (c.input === "percent") values[c.key] = readNumber(name, cell, v, { what: c.label, percent: true, required: true }, out);
-        else values[c.key] = readNumber(name, cell, v, { what: c.label, integer: true, required: c.required }, out);
+        values[c.key] = readColumn(b, c, groupOf.get(unit)!, name, cell, cellAt(sheet, row, c.col), out);
       }
       const reasonCell = a1(row, b.reasonCol);
       inputs.push({
@@ -66,7 +72,21 @@ export function readDepartment(scheme: Scheme, layout: DepartmentLayout, sheet: 
       });
     }
   }
-  return inputs;
+  return { inputs, signOff };
+}
+
+function readColumn(b: IndicatorBlock, c: BlockColumn, groupId: string, sheet: string, cell: string, v: CellValue, out: Diagnostic[]): InputValue {
+  if (c.input === "yesno") return readYesNo(sheet, cell, v, out);
+  const text = typeof v === "string" ? foldName(v) : null;
+  if (text === NOT_APPLICABLE) {
+    if (c.notApplicable) return "na";
+    out.push(msg.notApplicableRefused(sheet, cell, c.label));
+    return null;
+  }
+  const hint = c.notApplicable ? `，或选择“${NOT_APPLICABLE}”` : "";
+  if (c.input === "score") return readNumber(sheet, cell, v, { what: "得分", max: columnMax(b, c, groupId), required: true }, out);
+  if (c.input === "percent") return readNumber(sheet, cell, v, { what: c.label, percent: true, required: true, hint }, out);
+  return readNumber(sheet, cell, v, { what: c.label, integer: true, required: c.required, hint }, out);
 }
 
 function isGroupRow(scheme: Scheme, sheet: SheetSnapshot, r: number): boolean {
@@ -81,18 +101,19 @@ function checkHeaders(layout: DepartmentLayout, sheet: SheetSnapshot, out: Diagn
     if (!found || !foldName(found).startsWith(foldName(b.indicator.name))) {
       out.push(msg.headerChanged(sheet.name, a1(layout.headerRow, first), b.indicator.name, found));
     }
-    const labels = [...b.columns.map((c) => ({ col: c.col, label: c.label })), { col: b.reasonCol, label: REASON_LABEL }];
+    const labels = [...b.columns.map((c) => ({ col: c.col, label: columnLabel(b, c) })), { col: b.reasonCol, label: REASON_LABEL }];
     for (const { col, label } of labels) {
       const got = cellText(cellAt(sheet, layout.labelRow, col));
-      if (got === null || foldName(got) !== foldName(label)) out.push(msg.headerChanged(sheet.name, a1(layout.labelRow, col), label, got));
+      if (got === null || foldName(labelBase(got)) !== foldName(labelBase(label))) out.push(msg.headerChanged(sheet.name, a1(layout.labelRow, col), label, got));
     }
   }
 }
 
-function checkMerges(layout: DepartmentLayout, sheet: SheetSnapshot, inputCols: number[], out: Diagnostic[]): void {
+function checkMerges(layout: DepartmentLayout, sheet: SheetSnapshot, inputCols: number[], signOffAt: number, out: Diagnostic[]): void {
   for (const m of sheet.merges) {
     const r = parseRange(m);
-    // Group rows are merged over 序号 and 区县 only; a merge touching an input column is wrong.
-    if (r.bottom >= layout.firstDataRow && inputCols.some((c) => c >= r.left && c <= r.right)) out.push(msg.mergedInput(sheet.name, m));
+    // Group rows are merged over 序号 and 区县 only; a merge touching an input column is wrong
+    // (the 部室审定 block below the units merges its own cells).
+    if (r.bottom >= layout.firstDataRow && r.top < signOffAt && inputCols.some((c) => c >= r.left && c <= r.right)) out.push(msg.mergedInput(sheet.name, m));
   }
 }

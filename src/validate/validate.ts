@@ -11,6 +11,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
 import { msg } from "./messages";
 import { approvalDiagnostics, changedSinceApproval, readApproval, type Approval } from "../report/approval";
 import { readDepartment } from "./readDepartment";
+import type { SignOff } from "./signOff";
 import { readCases, readComposite, readEvents } from "./readOffice";
 
 export interface Reading {
@@ -20,6 +21,8 @@ export interface Reading {
   /** The Party group's approval recorded in the workbook, and the input cells changed since. */
   readonly approval: Approval | null;
   readonly changedSinceApproval: readonly string[];
+  /** Each scored department sheet's 部室审定; `signed: false` ones are listed in 汇总's notes. */
+  readonly signOffs: readonly SignOff[];
   /** Sorted: errors first, then by sheet and cell. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -36,10 +39,14 @@ export function readWorkbook(wb: WorkbookSnapshot, options: { scheme?: Scheme } 
   if (!scheme) return { ok: false, diagnostics: out };
 
   const basic: IndicatorInput[] = [];
+  const signOffs: SignOff[] = [];
   for (const layout of departmentLayouts(scheme)) {
     const aliases = scheme.departments.find((d) => d.name === layout.department)?.aliases ?? [];
     const sheet = findInputSheet(wb, layout.sheet, aliases, `${layout.department}基础工作评分表`, out);
-    if (sheet) basic.push(...readDepartment(scheme, layout, sheet, out));
+    if (!sheet) continue;
+    const dept = readDepartment(scheme, layout, sheet, out);
+    basic.push(...dept.inputs);
+    if (dept.signOff) signOffs.push(dept.signOff);
   }
   const casesSheet = findInputSheet(wb, SHEETS.cases, [], "最佳实践案例评分表", out);
   const eventsSheet = findInputSheet(wb, SHEETS.events, [], "加分扣分登记表", out);
@@ -55,7 +62,7 @@ export function readWorkbook(wb: WorkbookSnapshot, options: { scheme?: Scheme } 
   const approval = readApproval(wb);
   const changed = approval ? changedSinceApproval(approval, wb) : [];
   if (approval) out.push(...approvalDiagnostics(approval, changed));
-  return { ok: true, scheme, inputs, evaluation, approval, changedSinceApproval: changed, diagnostics: sortDiagnostics(out) };
+  return { ok: true, scheme, inputs, evaluation, approval, changedSinceApproval: changed, signOffs, diagnostics: sortDiagnostics(out) };
 }
 
 /** The scheme a workbook carries (hidden data sheet), else the built-in; null when it carries a broken one. */

@@ -22,13 +22,13 @@ describe("bonus (奖优加分)", () => {
     const b = bonusFor(scheme, [bonusEvent("渝中区", "A5", 4)], 2);
     expect(n(b.raw)).toBe(4);
     expect(n(b.capped)).toBe(3);
-    expect(b.capsHit).toEqual(["承接国家级活动、全市性重大节点类活动"]);
+    expect(b.capsHit).toEqual(["承接国家级活动、全市性重大节点类活动（工作）"]);
   });
   it("media cap 2, then the total cap 5: 2×2 + 3 (media, capped 2) = 6 → 5", () => {
     const b = bonusFor(scheme, [bonusEvent("涪陵区", "A1", 2), bonusEvent("涪陵区", "A6", 3)], 2);
     expect(n(b.raw)).toBe(7);
     expect(n(b.capped)).toBe(5);
-    expect(b.capsHit).toEqual(["中央主流媒体专题正面宣传报道（网络渠道除外）", "加分总分"]);
+    expect(b.capsHit).toEqual(["在《人民日报》、中央电视台、新华社、光明日报、经济日报等中央主流媒体刊发专题正面宣传报道（网络渠道宣传报道不纳入）", "加分总分"]);
     expect(b.trail.at(-1)).toMatchObject({ kind: "bonusCap", delta: -1 });
   });
   it("rows of the same item add up before the cap", () => {

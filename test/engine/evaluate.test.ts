@@ -22,7 +22,7 @@ describe("evaluate", () => {
     });
     const u = e.units.find((x) => x.unit === "涪陵区")!;
     expect(u).toMatchObject({ basic: 60, bestPractice: 25, composite: 10, bonusRaw: 8, bonus: 5, penalty: 2, total: 98, groupRank: 1, overallRank: 1, tier: "特优" });
-    expect(u.capsHit).toEqual(["承接国家级活动、全市性重大节点类活动", "加分总分"]);
+    expect(u.capsHit).toEqual(["承接国家级活动、全市性重大节点类活动（工作）", "加分总分"]);
   });
 
   it("decimal exactness: 0.1 + 0.2 is 0.3, not 0.30000000000000004", () => {

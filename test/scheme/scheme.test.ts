@@ -34,7 +34,9 @@ describe("the built-in scheme cq-2024 encodes the document", () => {
     expect(targets).toEqual([0.7, 0.9, 0.85, 0.9, 10, 1, 1, 1]);
   });
   it("every open choice is listed as a default", () => {
-    expect(scheme.openChoices.map((o) => o.path)).toEqual(expect.arrayContaining(["indicators[*].points", "cases.combine", "tiers", "rounding"]));
+    expect(scheme.openChoices.map((o) => o.key)).toEqual(expect.arrayContaining(["indicatorPoints", "measuredParts", "notApplicable", "casesCombine", "tiers", "rounding"]));
+    // In people's words: never a JSON path such as indicators[*].points.
+    for (const o of scheme.openChoices) expect(o.topic).not.toMatch(/[[\]*.]|^[a-z]/i);
   });
 });
 

@@ -1,13 +1,13 @@
 import type { Rule } from "../../scheme/schema";
 import { toNumber, ZERO } from "../decimal";
-import type { RuleKindModule } from "./types";
+import type { ModifierKindModule } from "./types";
 
 type Gate = Extract<Rule, { kind: "gate" }>;
 
 /** 门槛: a yes/no question; 否 zeroes the indicator ("未足额拨付不得分"). An unanswered gate passes. */
-export const gate: RuleKindModule<Gate> = {
+export const gate: ModifierKindModule<Gate> = {
   kind: "gate",
-  base: false,
+  role: "modifier",
   columns: (rule) => [{ key: "gate", label: `${rule.question}（是/否）`, input: "yesno", required: true, hint: () => "是/否" }],
   apply(rule, prev, { indicator, input }) {
     if (input.values["gate"] !== false || prev.eq(ZERO)) return { score: prev, trail: [] };

@@ -14,4 +14,5 @@ export function ruleKind<R extends Rule>(rule: R): RuleKindModule<R> {
   return ruleKinds[rule.kind] as unknown as RuleKindModule<R>;
 }
 
-export type { RuleColumn, RuleKindModule } from "./types";
+export { NOT_APPLICABLE } from "./types";
+export type { ModifierKindModule, PartKindModule, RuleColumn, RuleKindModule } from "./types";

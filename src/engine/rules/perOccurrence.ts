@@ -1,14 +1,14 @@
 import type { Rule } from "../../scheme/schema";
 import { dec, maxDec, toNumber, ZERO } from "../decimal";
 import { lit, num } from "../formula";
-import type { RuleKindModule } from "./types";
+import type { ModifierKindModule } from "./types";
 
 type PerOccurrence = Extract<Rule, { kind: "perOccurrence" }>;
 
 /** 倒扣: minus n points for each occurrence found; the indicator may go below zero. */
-export const perOccurrence: RuleKindModule<PerOccurrence> = {
+export const perOccurrence: ModifierKindModule<PerOccurrence> = {
   kind: "perOccurrence",
-  base: false,
+  role: "modifier",
   columns: (rule) => [{ key: "count", label: rule.label, input: "count", required: false, hint: () => `每次扣${rule.pointsEach}分` }],
   apply(rule, prev, { indicator, input }) {
     const raw = input.values["count"];

@@ -4,6 +4,9 @@ import type { Dec } from "../decimal";
 import type { IndicatorInput } from "../inputs";
 import type { TrailEntry } from "../trail";
 
+/** The word a department enters for a measure that does not apply to a unit (a dropdown value). */
+export const NOT_APPLICABLE = "不适用";
+
 /** One input column a rule needs on its department's sheet. */
 export interface RuleColumn {
   /** Key in IndicatorInput.values: "score", "m:<measure id>", "gate", "count". */
@@ -15,15 +18,26 @@ export interface RuleColumn {
   readonly required: boolean;
   /** The threshold of a target measure, for hints and sample data. */
   readonly target?: number;
-  /** What the sheet's group row shows above this column, given the group's points for the indicator. */
+  /** The department may enter 不适用 instead of a figure. */
+  readonly notApplicable?: boolean;
+  /** What the sheet's group row shows above this column, given the points of the column's part for the group. */
   hint(max: number): string | number;
 }
 
 export interface RuleEnv {
   readonly indicator: Indicator;
-  /** The indicator's points for this unit's region group. */
+  /** For a part, the part's points for this unit's region group; for a modifier, the indicator's. */
   readonly max: Dec;
   readonly input: IndicatorInput;
+  /** The indicator has more than one part, so explanations name the part (定性/量化). */
+  readonly multiPart: boolean;
+}
+
+/** What a part scored. `applicable` is false when every measure of the part is 不适用. */
+export interface PartStep {
+  readonly score: Dec;
+  readonly applicable: boolean;
+  readonly trail: readonly TrailEntry[];
 }
 
 export interface RuleStep {
@@ -31,19 +45,42 @@ export interface RuleStep {
   readonly trail: readonly TrailEntry[];
 }
 
+/** A part's native formula: its score, and (for parts that can be 不适用) a condition "applies". */
+export interface PartFormula {
+  readonly score: string;
+  readonly applicable: string | null;
+}
+
+interface RuleKindCommon<R extends Rule> {
+  readonly kind: R["kind"];
+  columns(rule: R): RuleColumn[];
+  describe(rule: R): Text;
+}
+
+/**
+ * A part of an indicator (定量与定性相结合): it scores 0..its points on its own columns; the
+ * indicator is the sum of its parts. `fixedPoints` is the part's own points, or null for the
+ * part that takes what the others leave of the indicator's points.
+ */
+export interface PartKindModule<R extends Rule> extends RuleKindCommon<R> {
+  readonly role: "part";
+  fixedPoints(rule: R): number | null;
+  apply(rule: R, env: RuleEnv): PartStep;
+  formula(rule: R, refs: Readonly<Record<string, string>>, max: number): PartFormula;
+}
+
+/** A modifier acts on the sum of the parts: a gate that zeroes it, a per-occurrence deduction. */
+export interface ModifierKindModule<R extends Rule> extends RuleKindCommon<R> {
+  readonly role: "modifier";
+  /** `prev` is the score so far. */
+  apply(rule: R, prev: Dec, env: RuleEnv): RuleStep;
+  /** Formula text for the score after this rule; `prev` is the formula so far, `refs` the input cells. */
+  formula(rule: R, prev: string, refs: Readonly<Record<string, string>>, max: number): string;
+}
+
 /**
  * Everything about one rule kind lives in its file: the columns it needs, how it scores, the
  * native formula that scores the same way in a spreadsheet, and how to describe it to people.
  * The engine and the layout never branch on `kind` outside src/engine/rules/.
  */
-export interface RuleKindModule<R extends Rule> {
-  readonly kind: R["kind"];
-  /** True for rules that produce a score (first in the list); false for modifiers. */
-  readonly base: boolean;
-  columns(rule: R): RuleColumn[];
-  /** `prev` is the score so far (zero for a base rule). */
-  apply(rule: R, prev: Dec, env: RuleEnv): RuleStep;
-  /** Formula text for the score after this rule; `prev` is the formula so far, `refs` the input cells. */
-  formula(rule: R, prev: string, refs: Readonly<Record<string, string>>, max: number): string;
-  describe(rule: R): Text;
-}
+export type RuleKindModule<R extends Rule> = PartKindModule<R> | ModifierKindModule<R>;
