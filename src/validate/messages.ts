@@ -29,14 +29,20 @@ export const msg = {
     d("error", "unit.missing", `缺少区县“${name}”的一行。请补上该区县（可从模板复制），否则按 0 分计。`, `Unit "${name}" has no row. Add it (copy from the template); otherwise it scores 0.`, { sheet }),
   rowWithoutUnit: (sheet: string, cell: string) =>
     d("error", "unit.blank", "该行填写了数据，但区县名称为空。请填写区县名称。", "This row has data but no unit name. Fill in the unit.", { sheet, cell }),
-  notNumber: (sheet: string, cell: string, raw: string, what: string) =>
-    d("error", "value.notNumber", `${what}“${raw}”不是数字。请只填写数字（不要带“分”“个”等文字）。`, `${what} "${raw}" is not a number. Enter digits only.`, { sheet, cell }),
+  notNumber: (sheet: string, cell: string, raw: string, what: string, hint = "") =>
+    d("error", "value.notNumber", `${what}“${raw}”不是数字。请只填写数字（不要带“分”“个”等文字）${hint}。`, `${what} "${raw}" is not a number. Enter digits only${hint ? ", or pick 不适用 (not applicable)" : ""}.`, { sheet, cell }),
+  notApplicableRefused: (sheet: string, cell: string, what: string) =>
+    d("error", "value.notApplicableRefused", `“${what}”不能填写“不适用”：方案规定每个区县都须填写该项数据。请填写实际数值。`, `"${what}" cannot be 不适用 (not applicable): the scheme requires a figure for every unit. Enter the figure.`, { sheet, cell }),
+  signOffMissing: (severity: Severity, sheet: string, cell: string, field: string) =>
+    d(severity, "dept.unsigned", `本表已评分，但“${field}”未填写。部室评分须经分管领导审定后交办公室汇总：请填写${field}。`, `The sheet has scores but no "${field}". Department scores are approved by the supervising leader before the office aggregates them: fill it in.`, { sheet, cell }),
+  signOffBlockMissing: (severity: Severity, sheet: string) =>
+    d(severity, "dept.unsigned", "本表没有“部室审定”栏（评分人、分管领导审定、审定日期），无法确认已经分管领导审定。请用“生成模板”生成的新表填写，或在表尾补上该栏。", "The sheet has no 部室审定 block (scorer, approving leader, date), so its approval cannot be confirmed. Use a sheet from the current template, or add the block at the bottom.", { sheet }),
   numberAsText: (sheet: string, cell: string, p: Extract<ParsedNumber, { kind: "number" }>) =>
     d("warning", "value.textNumber", p.note === "fullwidth" ? `全角数字已按 ${p.value} 计算。请改为半角数字，以免其他软件打开时按 0 计算。` : `以文本形式存放的数字，已按 ${p.value} 计算。请把单元格改为数字格式。`, `Number stored as ${p.note === "fullwidth" ? "full-width " : ""}text, read as ${p.value}. Re-enter it as a number.`, { sheet, cell }),
   errorValue: (sheet: string, cell: string, error: string) =>
     d("error", "value.formulaError", `单元格是错误值 ${error}（公式出错）。请修正公式或直接填写数值。`, `The cell holds the error ${error}. Fix the formula or type the value.`, { sheet, cell }),
-  empty: (sheet: string, cell: string, what: string) =>
-    d("error", "value.empty", `${what}未填写。请填写后再汇总。`, `${what} is empty. Fill it in before aggregating.`, { sheet, cell }),
+  empty: (sheet: string, cell: string, what: string, hint = "") =>
+    d("error", "value.empty", `${what}未填写。请填写${hint}后再汇总。`, `${what} is empty. Fill it in${hint ? " (or pick 不适用, not applicable)" : ""} before aggregating.`, { sheet, cell }),
   overMax: (sheet: string, cell: string, value: number, max: number, what: string) =>
     d("error", "value.overMax", `${what} ${value} 超过满分 ${max}。请填写 0 至 ${max} 之间的数值。`, `${what} ${value} exceeds the maximum ${max}. Enter a value from 0 to ${max}.`, { sheet, cell }),
   negative: (sheet: string, cell: string, value: number, what: string) =>
@@ -49,6 +55,16 @@ export const msg = {
     d("error", "value.notYesNo", `“${raw}”无法识别。请填写“是”或“否”。`, `"${raw}" is not 是/否 (yes/no).`, { sheet, cell }),
   reasonMissing: (severity: Severity, sheet: string, cell: string, item: string) =>
     d(severity, "reason.missing", `“${item}”得分低于满分，但没有写扣分理由。请在此格写明理由。`, `"${item}" is below its maximum but has no reason. Write the reason here.`, { sheet, cell }),
+  caseReasonMissing: (severity: Severity, sheet: string, cell: string, title: string, score: number, max: number) =>
+    d(severity, "case.noReason", `案例“${title}”得 ${score} 分，低于满分 ${max}，但没有写扣分理由。请在此格写明扣分理由。`, `Case "${title}" scored ${score}, below the full ${max}, with no reason. Write the reason for the deduction here.`, { sheet, cell }),
+  countOverMax: (sheet: string, cell: string, value: number, max: number, asDate: string | null) =>
+    d("error", "event.countOverMax", `次数 ${value} 超过该事项每行最多 ${max} 次的上限${asDate ? `，看起来是日期（${asDate}）被填进了“次数”列` : ""}。请填写 0 至 ${max} 的整数次数${asDate ? "，日期填在“日期”列" : ""}；本行按 0 次计。`, `Count ${value} exceeds this item's maximum of ${max} per row${asDate ? `; it looks like a date (${asDate}) typed into the count column` : ""}. Enter a whole number from 0 to ${max}; this row counts as none.`, { sheet, cell }),
+  notDate: (sheet: string, cell: string, raw: string, year: number) =>
+    d("error", "value.notDate", `“${raw}”不是日期。请填写日期，如 ${year}-03-01。`, `"${raw}" is not a date. Enter a date such as ${year}-03-01.`, { sheet, cell }),
+  dateAsText: (sheet: string, cell: string, iso: string) =>
+    d("warning", "value.textDate", `以文本形式填写的日期，已按 ${iso} 读取。请把单元格改为日期格式（重新输入 ${iso}）。`, `Date stored as text, read as ${iso}. Re-enter it as a date.`, { sheet, cell }),
+  dateOutOfYear: (sheet: string, cell: string, iso: string, year: number) =>
+    d("error", "value.dateOutOfYear", `日期 ${iso} 不在 ${year} 年度内。本表只登记 ${year} 年（${year}-01-01 至 ${year}-12-31）的事项，请核对日期。`, `Date ${iso} is outside the evaluation year ${year}. Only events of ${year} (${year}-01-01 to ${year}-12-31) belong here; check the date.`, { sheet, cell }),
   unknownItem: (sheet: string, cell: string, raw: string, what: string) =>
     d("error", "item.unknown", `未知的${what}“${raw}”。请从下拉列表中选择。`, `Unknown ${what === "项目" ? "project" : "item"} "${raw}". Pick one from the dropdown list.`, { sheet, cell }),
   discretionaryNoPoints: (sheet: string, cell: string) =>
