@@ -122,5 +122,11 @@ function scripted(scheme: Scheme, data: SampleData): void {
     const other = data.reasons.get("渝中区|B10");
     data.reasons.set("渝中区|B10", `本区无农村社区，农村社区家长学校覆盖率不适用${other && !other.includes("农村") ? `；${other}` : ""}`);
   }
+  // No marriage or family dispute was mediated there this year: the whole measured part does not apply.
+  if (has("两江新区") && scheme.indicators.some((i) => i.id === "B13")) {
+    data.basic.set("两江新区|B13|m:mediation", NOT_APPLICABLE);
+    const other = data.reasons.get("两江新区|B13");
+    data.reasons.set("两江新区|B13", `本年度未受理婚姻家庭纠纷调解，调解成功率不适用${other && !other.includes("调解") ? `；${other}` : ""}`);
+  }
   if (has("丰都县")) data.composite.set("丰都县", { deduction: 2, incident: "意识形态重大负面舆论影响", reason: "网络负面舆情处置不力，造成较大影响" });
 }

@@ -14,6 +14,7 @@ import { BASIC_FIRST_ROW } from "../../src/report/basicScores";
 import { builtinScheme } from "../../src/scheme/load";
 import type { Scheme } from "../../src/scheme/schema";
 import type { Evaluation } from "../../src/engine/evaluate";
+import { departmentLayout } from "../../src/layout/department";
 
 /**
  * The summary's native formulas, recalculated by LibreOffice (an engine that shares no code with
@@ -40,6 +41,7 @@ function variantScheme(): Scheme {
     id: "variant",
     tiers: { kind: "quota", tiers: [{ name: "特优", share: 0.2 }, { name: "优", share: 0.5 }], otherwise: "良" },
     cases: { ...s.cases, combine: { kind: "mean" } },
+    notApplicable: "full",
     indicators: s.indicators.map((i) => (i.id === "B16" ? { ...i, rules: i.rules.map((r) => (r.kind === "target" ? { ...r, below: "zero" as const } : r)) } : i)),
   };
 }
@@ -83,6 +85,13 @@ describe.skipIf(!available)("LibreOffice recalculates the summary to the engine'
     const xj = variant.getWorksheet("宣教部")!;
     xj.getCell(rowOf(xj, "江北区"), 3).value = " 2.5 ";
     xj.getCell(rowOf(xj, "南岸区"), 3).value = "１.５";
+    // 不适用 as a department types it, on a measure of a two-measure part (the other decides) and
+    // on both (the part counts as met under this scheme's "full" rule).
+    const jr = variant.getWorksheet("家儿部")!;
+    const b10 = departmentLayout(variantScheme(), "家儿部").blocks.find((b) => b.indicator.id === "B10")!;
+    jr.getCell(rowOf(jr, "江北区"), b10.columns[1]!.col + 1).value = " 不适用";
+    jr.getCell(rowOf(jr, "万州区"), b10.columns[1]!.col + 1).value = "不适用";
+    jr.getCell(rowOf(jr, "万州区"), b10.columns[2]!.col + 1).value = "不适用";
     readings["variant"] = await aggregateTo(variant, files.variant);
 
     // A department edits the aggregated file: 宣教部 渝中区 系统深入理论武装 → 0, and the first event count → 0.
@@ -103,6 +112,8 @@ describe.skipIf(!available)("LibreOffice recalculates the summary to the engine'
   });
 
   it("demo workbook: every summary number and every indicator equals the engine's", async () => {
+    // The demo has a whole measured part 不适用 (两江新区's mediation rate), rescaled onto the judged part.
+    expect(readings["demo"]!.evaluation.units.find((u) => u.unit === "两江新区")!.trail.some((t) => t.kind === "notApplicableRescale")).toBe(true);
     expect(await expectSummaryMatches(recalculated[0]!, readings["demo"]!.evaluation)).toBe(41);
   });
 
@@ -118,8 +129,11 @@ describe.skipIf(!available)("LibreOffice recalculates the summary to the engine'
     expect(strip(again.evaluation)).toEqual(strip(readings["demo"]!.evaluation));
   });
 
-  it("other rule variants (quota tiers, mean of cases, target below = zero, text numbers) agree too", async () => {
+  it("other rule variants (quota tiers, mean of cases, target below = zero, 不适用 counted as met, text numbers) agree too", async () => {
     expect(readings["variant"]!.scheme.id).toBe("variant");
+    const b10 = (unit: string) => readings["variant"]!.inputs.basic.find((b) => b.unit === unit && b.indicator === "B10")!.values;
+    expect(b10("江北区")["m:urbanSchools"]).toBe("na");
+    expect([b10("万州区")["m:urbanSchools"], b10("万州区")["m:ruralSchools"]]).toEqual(["na", "na"]);
     expect(await expectSummaryMatches(recalculated[1]!, readings["variant"]!.evaluation)).toBe(41);
   });
 
