@@ -19,6 +19,14 @@ export function aggregatePlan(reading: Reading, status: string = resultStatus(re
   const basic = basicScoresSheet(scheme, inputs, evaluation);
   return {
     placement: "first",
-    sheets: [summarySheet(scheme, inputs, evaluation, basic.totalCell, status), basic.spec, detailsSheet(scheme, evaluation)],
+    sheets: [summarySheet(scheme, inputs, evaluation, basic.totalCell, status, summaryNotes(reading)), basic.spec, detailsSheet(scheme, evaluation)],
   };
+}
+
+/** What the office must know before the result goes to the 党组会: departments whose scores are not yet signed off. */
+export function summaryNotes(reading: Reading): string[] {
+  const unsigned = reading.signOffs.filter((s) => !s.signed);
+  if (unsigned.length === 0) return [];
+  const who = unsigned.map((s) => `${s.department}（${[s.scorer ? null : "评分人", s.approver ? null : "分管领导审定", s.date ? null : "审定日期"].filter(Boolean).join("、")}未填）`);
+  return [`以下部室的评分尚未经分管领导审定：${who.join("；")}。请补齐部室审定后再提交党组会审定。`];
 }

@@ -35,7 +35,7 @@ export function summaryOrder(scheme: Scheme, evaluation: Evaluation): UnitResult
  * results written too, so the workbook shows right numbers in Excel, WPS and LibreOffice
  * without the add-in and recalculates when a department edits a score.
  */
-export function summarySheet(scheme: Scheme, inputs: EvaluationInputs, evaluation: Evaluation, basicTotalCell: ReadonlyMap<string, string>, status: string): SheetSpec {
+export function summarySheet(scheme: Scheme, inputs: EvaluationInputs, evaluation: Evaluation, basicTotalCell: ReadonlyMap<string, string>, status: string, notes: readonly string[] = []): SheetSpec {
   const d = scheme.rounding.decimals;
   const c = SUMMARY.cols;
   const width = SUMMARY.headers.length;
@@ -44,6 +44,7 @@ export function summarySheet(scheme: Scheme, inputs: EvaluationInputs, evaluatio
   const last = SUMMARY.firstDataRow + ordered.length;
   const groupName = (id: string) => scheme.groups.find((g) => g.id === id)!.name;
   const groupSize = (id: string) => scheme.units.filter((u) => u.group === id).length;
+  const merges = ["A1:K1", "A2:K2"];
   const rows: (CellSpec | null)[][] = [
     row(width, { 0: text(`区县妇联工作评价汇总（${scheme.year} 年度）`, "title") }),
     row(width, { 0: text(`${status}｜方案：${scheme.id}。本表数值均为公式，引用各部室评分表、最佳实践案例、加分扣分和综合评估表；修改这些表后自动重算。扣分与封顶见“${SHEETS.details}”。`, "note") }),
@@ -85,11 +86,19 @@ export function summarySheet(scheme: Scheme, inputs: EvaluationInputs, evaluatio
       )])),
     }));
   }
+  if (notes.length) {
+    rows.push(row(width, {}));
+    rows.push(row(width, { 0: text("说明", "header") }));
+    for (const n of notes) {
+      rows.push(row(width, { 0: text(n, "note") }));
+      merges.push(`A${rows.length}:K${rows.length}`);
+    }
+  }
   return {
     name: SHEETS.summary,
     rows,
     columnWidths: [22, 20, 10, 12, 10, 8, 8, 10, 9, 9, 10],
-    merges: ["A1:K1", "A2:K2"],
+    merges,
     freeze: { rows: SUMMARY.firstDataRow, cols: 2 },
     print: { landscape: true, titleRows: "3:3" },
     protect: true,

@@ -8,6 +8,7 @@ import { schemeSheet } from "../../src/layout/schemeSheet";
 import { planToWorkbook, workbookBytes } from "../../src/adapters/xlsx/xlsxFile";
 import { openXlsx } from "../../src/adapters/xlsx/openXlsx";
 import { readWorkbook } from "../../src/validate/validate";
+import { aggregatePlan } from "../../src/report/aggregate";
 import { a1 } from "../../src/workbook/address";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/workbook/snapshot";
 
@@ -116,6 +117,13 @@ describe("部室审定 (经分管领导审定后，交办公室汇总)", () => {
     const r = read(edited([["宣教部", cell, null]]));
     expect(r.diagnostics).toContainEqual(expect.objectContaining({ severity: "warning", code: "dept.unsigned", sheet: "宣教部", cell }));
     expect(r.signOffs.find((s) => s.department === "宣教部")!.signed).toBe(false);
+  });
+  it("汇总 lists the departments not yet signed off in its notes", () => {
+    const r = read(edited([["宣教部", fieldCell("宣教部", "approver"), null]]));
+    const summary = aggregatePlan(r).sheets[0]!;
+    const notes = summary.rows.flat().map((c) => c?.value).filter((v): v is string => typeof v === "string" && v.includes("尚未经分管领导审定"));
+    expect(notes).toEqual([expect.stringContaining("宣教部（分管领导审定未填）")]);
+    expect(aggregatePlan(read(sample)).sheets[0]!.rows.flat().some((c) => typeof c?.value === "string" && c.value.includes("尚未经分管领导审定"))).toBe(false);
   });
   it("the scheme can make it an error", () => {
     const strict = { ...scheme, signOff: "error" as const };
