@@ -16,7 +16,7 @@ const useStyles = makeStyles({
 });
 
 /**
- * The scheme view: indicator points per group and the tier rule, editable, validated live by the
+ * The scheme view: indicator points per group, the measured parts' points, the 不适用 rule and the tier rule, editable, validated live by the
  * same zod schema the CLI uses (each group sums to 60, caps, tier order). Loaded lazily.
  */
 export default function SchemeEditor(props: { scheme: Scheme; busy: boolean; onSave: (s: Scheme) => void }) {
@@ -33,6 +33,13 @@ export default function SchemeEditor(props: { scheme: Scheme; busy: boolean; onS
       ...d,
       bonus: { items: d.bonus.items.map((b) => (b.id !== id ? b : { ...b, [field]: field === "cap" && v.trim() === "" ? null : Number(v) })) },
     }));
+  // The measured part of an indicator (a target after the judged part): its points; the judged part takes the rest.
+  const setMeasured = (id: string, ruleIndex: number, v: string) =>
+    setDraft((d) => ({
+      ...d,
+      indicators: d.indicators.map((i) => (i.id !== id ? i : { ...i, rules: i.rules.map((r, k) => (k === ruleIndex && r.kind === "target" ? { ...r, points: Number(v) } : r)) })),
+    }));
+  const measured = draft.indicators.flatMap((i) => i.rules.flatMap((r, k) => (k > 0 && r.kind === "target" ? [{ indicator: i, rule: r, k }] : [])));
   const setBonusCap = (v: string) => setDraft((d) => ({ ...d, components: { ...d.components, bonusCap: Number(v) } }));
   return (
     <section className={s.root} aria-label={t.schemeView}>
@@ -82,6 +89,32 @@ export default function SchemeEditor(props: { scheme: Scheme; busy: boolean; onS
           </TableBody>
         </Table>
       </div>
+      {measured.length > 0 && (
+        <div className={s.scroll}>
+          <Table size="extra-small" aria-label={t.measuredParts}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t.measuredParts}</TableHeaderCell>
+                <TableHeaderCell>{t.measuredPoints}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {measured.map(({ indicator, rule, k }) => (
+                <TableRow key={`${indicator.id}-${k}`}>
+                  <TableCell className={s.name}>{indicator.name}（{rule.measures.map((m) => m.label).join("、")}）</TableCell>
+                  <TableCell><Input className={s.num} type="number" min={0} step={0.5} value={String(rule.points ?? "")} aria-label={`${indicator.name} ${t.measuredPoints}`} onChange={(_, d) => setMeasured(indicator.id, k, d.value)} /></TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      <Field label={t.notApplicableRule}>
+        <RadioGroup layout="horizontal" value={draft.notApplicable} onChange={(_, d) => setDraft((x) => ({ ...x, notApplicable: d.value as Scheme["notApplicable"] }))}>
+          <Radio value="rescale" label={t.naRescale} />
+          <Radio value="full" label={t.naFull} />
+        </RadioGroup>
+      </Field>
       <Field label={t.bonusCap}>
         <Input className={s.num} type="number" min={0} step={0.5} value={String(draft.components.bonusCap)} onChange={(_, d) => setBonusCap(d.value)} />
       </Field>
