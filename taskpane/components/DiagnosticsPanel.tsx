@@ -1,6 +1,7 @@
 import { Badge, Button, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, Option, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { placeOf, sortDiagnostics, type Diagnostic, type Severity } from "../../src/diagnostics/diagnostic";
+import { groupDiagnostics, type DisplayEntry } from "../../src/diagnostics/group";
 import { useContext } from "react";
 import { LangContext } from "../i18n";
 
@@ -16,16 +17,27 @@ const useStyles = makeStyles({
   place: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalS, whiteSpace: "nowrap", flexShrink: 0 },
 });
 
-/** Diagnostics grouped by sheet, filtered by severity; activating one selects its cell in Excel. */
+/**
+ * Diagnostics grouped by sheet, filtered by severity; activating one selects its cell in Excel. A
+ * problem repeated more than 20 times on a sheet ends in one line with the count and the cells.
+ */
 export function DiagnosticsPanel(props: { diagnostics: readonly Diagnostic[]; onSelect: (d: Diagnostic) => void }) {
   const { t, lang } = useContext(LangContext);
   const s = useStyles();
   const [filter, setFilter] = useState<Severity | "all">("all");
   const count = (sev: Severity) => props.diagnostics.filter((d) => d.severity === sev).length;
+  // 50,000 junk rows are 50,000 diagnostics: each sheet shows 20 per kind and one line for the rest
+  // (groupDiagnostics), and the per-sheet lists are built in one pass, never copied per item.
   const groups = useMemo(() => {
     const shown = sortDiagnostics(props.diagnostics).filter((d) => filter === "all" || d.severity === filter);
-    const bySheet = new Map<string, Diagnostic[]>();
-    for (const d of shown) bySheet.set(d.sheet ?? "", [...(bySheet.get(d.sheet ?? "") ?? []), d]);
+    const bySheet = new Map<string, { count: number; entries: DisplayEntry[] }>();
+    for (const e of groupDiagnostics(shown)) {
+      const key = (e.kind === "diagnostic" ? e.diagnostic.sheet : e.summary.sheet) ?? "";
+      const group = bySheet.get(key) ?? { count: 0, entries: [] };
+      if (!bySheet.has(key)) bySheet.set(key, group);
+      group.count += e.kind === "diagnostic" ? 1 : e.summary.count;
+      group.entries.push(e);
+    }
     return [...bySheet.entries()];
   }, [props.diagnostics, filter]);
   const labels: Record<Severity | "all", string> = { all: t.all, error: t.error, warning: t.warning, info: t.info };
@@ -40,16 +52,20 @@ export function DiagnosticsPanel(props: { diagnostics: readonly Diagnostic[]; on
           {(["all", "error", "warning", "info"] as const).map((k) => <Option key={k} value={k}>{labels[k]}</Option>)}
         </Dropdown>
       </Field>
-      {groups.map(([sheet, items]) => (
+      {groups.map(([sheet, { count: n, entries }]) => (
         <div key={sheet} className={s.group} role="group" aria-label={sheet || "—"}>
-          <Subtitle2 as="h3">{sheet || "—"}（{items.length}）</Subtitle2>
-          {items.map((d, i) => (
-            <Button key={i} appearance="subtle" className={`${s.item} ${s[d.severity]}`} onClick={() => props.onSelect(d)}>
-              <Badge size="small" appearance="tint" className={s.badge} color={d.severity === "error" ? "danger" : d.severity === "warning" ? "warning" : "informative"}>{t.severity[d.severity]}</Badge>
-              <span className={s.place}>{placeOf(d) || labels[d.severity]}</span>
-              <span>{lang === "en" ? d.messageEn : d.message}</span>
-            </Button>
-          ))}
+          <Subtitle2 as="h3">{sheet || "—"}（{n}）</Subtitle2>
+          {entries.map((e, i) => {
+            // A summary line selects its first range; its message already names the cells.
+            const d = e.kind === "diagnostic" ? e.diagnostic : e.summary;
+            return (
+              <Button key={i} appearance="subtle" className={`${s.item} ${s[d.severity]}`} onClick={() => props.onSelect(d)} title={e.kind === "summary" && d.cell ? t.selectRange : undefined}>
+                <Badge size="small" appearance="tint" className={s.badge} color={d.severity === "error" ? "danger" : d.severity === "warning" ? "warning" : "informative"}>{t.severity[d.severity]}</Badge>
+                {e.kind === "diagnostic" && <span className={s.place}>{placeOf(d) || labels[d.severity]}</span>}
+                <span>{lang === "en" ? d.messageEn : d.message}</span>
+              </Button>
+            );
+          })}
         </div>
       ))}
     </section>
