@@ -8,10 +8,12 @@ import { activeScheme } from "./schemeState";
  * These wrappers only pass the arguments on and turn error values into thrown
  * CustomFunctions.Error (#VALUE! / #N/A with a message); the semantics live in src/sheetFunctions.
  * Omitted optional arguments arrive as null. Exported here: exactly the custom functions.
+ * Ids and names (English and Chinese) follow Microsoft's naming guide: a letter first, at least three
+ * characters, and never the name of a built-in Excel function (hence GROUPRANK, not RANK).
  */
 
 /**
- * 总分：基础工作 + 最佳实践案例 + 综合评估 + 加分 − 扣分，各部分先按方案封顶，结果四舍五入到 2 位小数 / Total: basic + best practice + composite + bonus − penalty, each held to the scheme's bounds, rounded half-up to 2 decimals
+ * 总得分：基础工作 + 最佳实践案例 + 综合评估 + 加分 − 扣分，各部分先按方案封顶，结果四舍五入到 2 位小数 / Total: basic + best practice + composite + bonus − penalty, each held to the scheme's bounds, rounded half-up to 2 decimals
  * @customfunction TOTAL
  * @param basic 基础工作得分（不超过 60，可为负） / Basic work score (at most 60, may be negative)
  * @param bestPractice 最佳实践案例得分（0–25） / Best-practice case score (0–25)
@@ -25,7 +27,7 @@ export function TOTAL(basic: number, bestPractice: number, composite: number, bo
 }
 
 /**
- * 加分：按方案的每次分值、单项上限和加分总上限计算一个单位的加分；次数留空按 1 次计 / Bonus: points per occurrence, item caps and the total bonus cap; a blank count is one occurrence
+ * 加分合计：按方案的每次分值、单项上限和加分总上限计算一个单位的加分；次数留空按 1 次计 / Bonus: points per occurrence, item caps and the total bonus cap; a blank count is one occurrence
  * @customfunction BONUS
  * @param items 加分事项区域：编号（如 A5）、名称或“加分：…”；扣分事项和空白行跳过 / Bonus items: id (e.g. A5), name or “加分：…” label; penalty items and blank rows are skipped
  * @param counts 次数区域，与事项区域大小相同；留空为 1 次 / Counts, same size as items; blank means once
@@ -36,7 +38,7 @@ export function BONUS(items: string[][], counts: unknown[][]): number {
 }
 
 /**
- * 等次：按方案的分数线（或区域分类内名额比例）评定特优、优、良 / Tier by the scheme's thresholds (or quotas within the region group)
+ * 评定等次：按方案的分数线（或区域分类内名额比例）评定特优、优、良 / Tier by the scheme's thresholds (or quotas within the region group)
  * @customfunction TIER
  * @param total 总分 / Total score
  * @param groupRank 组内排名（按名额比例定等次时必填） / Rank within the region group (needed for quotas)
@@ -48,16 +50,16 @@ export function TIER(total: number, groupRank?: number, groupSize?: number): str
 }
 
 /**
- * 排名：并列同名次（1、2、2、4），可限定在同一区域分类内；非数字的单元格不参与 / Competition rank (1, 2, 2, 4), optionally within one group; non-numeric cells are ignored
- * @customfunction RANK
+ * 组内排名：并列同名次（1、2、2、4），限定在同一区域分类内或全体排名；非数字的单元格不参与 / Competition rank (1, 2, 2, 4) within one group, or overall; non-numeric cells are ignored
+ * @customfunction GROUPRANK
  * @param score 要排名的分数 / The score to rank
  * @param scores 全部分数区域 / All scores
  * @param groups 分组区域，与分数区域大小相同，可省略 / Groups, same size as scores, optional
  * @param group 所在分组，与分组区域同时填写 / This entry's group, given together with groups
  * @returns 名次 / Rank
  */
-export function RANK(score: number, scores: unknown[][], groups?: string[][], group?: string): number {
-  return unwrap(core.rank(score, scores, groups, group));
+export function GROUPRANK(score: number, scores: unknown[][], groups?: string[][], group?: string): number {
+  return unwrap(core.groupRank(score, scores, groups, group));
 }
 
 /**
@@ -71,7 +73,7 @@ export function GROUP(unit: string): string {
 }
 
 /**
- * 封顶：取数值与上限中较小者（精确小数） / Cap: the smaller of value and maximum (exact decimals)
+ * 封顶值：取数值与上限中较小者（精确小数） / Cap: the smaller of value and maximum (exact decimals)
  * @customfunction CAP
  * @param value 数值 / Value
  * @param max 上限，不小于 0 / Maximum, at least 0
@@ -88,7 +90,7 @@ if (runtime) {
   runtime.associate("TOTAL", TOTAL);
   runtime.associate("BONUS", BONUS);
   runtime.associate("TIER", TIER);
-  runtime.associate("RANK", RANK);
+  runtime.associate("GROUPRANK", GROUPRANK);
   runtime.associate("GROUP", GROUP);
   runtime.associate("CAP", CAP);
 }

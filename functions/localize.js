@@ -2,8 +2,12 @@
 // as locales/zh-CN.json. Plain ESM JavaScript so that webpack.config.js can import it; types in
 // localize.d.ts.
 
-/** Names Excel accepts for a custom function: a letter, then letters, digits, "." or "_". */
-const VALID_NAME = /^\p{L}[\p{L}0-9._]*$/u;
+/**
+ * Names Excel accepts for a custom function (Microsoft's naming guide and its metadata schema): a
+ * letter, then letters, digits, "." or "_", 3 to 64 characters in all. Chinese Excel may refuse to
+ * register a shorter name such as 总分, so the build refuses it first.
+ */
+const VALID_NAME = /^\p{L}[\p{L}0-9._]{2,63}$/u;
 
 /**
  * A new metadata object whose functions carry the table's name and description and whose
@@ -27,7 +31,7 @@ export function localizeMetadata(metadata, table) {
       continue;
     }
     if (typeof entry.name !== "string" || !VALID_NAME.test(entry.name)) {
-      problems.push(`function ${fn.id} has no valid name (${JSON.stringify(entry.name)})`);
+      problems.push(`function ${fn.id} has no valid name (${JSON.stringify(entry.name)}: a letter first, then letters, digits, "." or "_", 3 to 64 characters)`);
     } else if (names.has(entry.name.toLowerCase())) {
       problems.push(`function ${fn.id} has the same name as ${names.get(entry.name.toLowerCase())}: ${entry.name}`);
     } else {

@@ -8,7 +8,7 @@
 export { total } from "./total";
 export { bonus } from "./bonus";
 export { tier } from "./tier";
-export { rank } from "./rank";
+export { groupRank } from "./rank";
 export { group } from "./group";
 export { cap } from "./cap";
 export { isBlank, numberIn, pairGrids, toGrid, type Grid } from "./cells";

@@ -4,14 +4,16 @@ import { isBlank, numberIn, pairGrids, requireNumber, shown, toGrid } from "./ce
 import { invalidValue, isSheetError, type SheetResult } from "./result";
 
 /**
- * 排名, competition style (1, 2, 2, 4) as the engine ranks: one more than the number of scores
- * strictly higher than `score`. With `groups` and `group`, only the entries whose group equals
- * `group` count (spaces and full-width forms folded); with neither, all entries. Giving only one
- * of the two is #VALUE!. Entries of `scores` holding no number (headers, blanks, words, errors)
- * are ignored; text that is clearly a number counts, as everywhere in evalsheet. `score` need
- * not itself be among `scores`. Ranges are read row-major; `groups` must match `scores` in shape.
+ * EVAL.GROUPRANK (组内排名): the competition rank (1, 2, 2, 4) as the engine ranks, one more than
+ * the number of scores strictly higher than `score` (not called RANK: Excel has a RANK of its own,
+ * and Microsoft asks custom functions not to reuse built-in names). With `groups` and `group`,
+ * only the entries whose group equals `group` count (spaces and full-width forms folded); with
+ * neither, all entries. Giving only one of the two is #VALUE!. Entries of `scores` holding no
+ * number (headers, blanks, words, errors) are ignored; text that is clearly a number counts, as
+ * everywhere in evalsheet. `score` need not itself be among `scores`. Ranges are read row-major;
+ * `groups` must match `scores` in shape.
  */
-export function rank(score: unknown, scores: unknown, groups?: unknown, group?: unknown): SheetResult<number> {
+export function groupRank(score: unknown, scores: unknown, groups?: unknown, group?: unknown): SheetResult<number> {
   const s = requireNumber(score, "分数");
   if (isSheetError(s)) return s;
   const sg = toGrid(scores, "分数区域");

@@ -40,8 +40,8 @@ const shape = (f: Fn) => f.parameters.map((p) => ({ name: p.name, type: p.type, 
 
 describe("generated metadata (functions.json)", () => {
   it("lists exactly the exported custom functions", () => {
-    expect(metadata.functions.map((f) => f.id)).toEqual(["TOTAL", "BONUS", "TIER", "RANK", "GROUP", "CAP"]);
-    expect(metadata.functions.map((f) => f.name)).toEqual(["TOTAL", "BONUS", "TIER", "RANK", "GROUP", "CAP"]);
+    expect(metadata.functions.map((f) => f.id)).toEqual(["TOTAL", "BONUS", "TIER", "GROUPRANK", "GROUP", "CAP"]);
+    expect(metadata.functions.map((f) => f.name)).toEqual(["TOTAL", "BONUS", "TIER", "GROUPRANK", "GROUP", "CAP"]);
     // Every export of functions.ts is a custom function, associated under its own id.
     expect(Object.keys(EVAL).sort()).toEqual(associate.map((a) => a.functionName).sort());
     expect(associate.every((a) => a.functionName === a.id)).toBe(true);
@@ -65,7 +65,7 @@ describe("generated metadata (functions.json)", () => {
       { name: "groupRank", type: "number", matrix: false, optional: true },
       { name: "groupSize", type: "number", matrix: false, optional: true },
     ]);
-    expect(shape(fn("RANK"))).toEqual([
+    expect(shape(fn("GROUPRANK"))).toEqual([
       { name: "score", type: "number", matrix: false, optional: false },
       { name: "scores", type: "any", matrix: true, optional: false },
       { name: "groups", type: "string", matrix: true, optional: true },
@@ -83,7 +83,7 @@ describe("generated metadata (functions.json)", () => {
     const results = Object.fromEntries(metadata.functions.map((f) => [f.id, f.result]));
     expect(results).toEqual({
       TOTAL: { type: "number" }, BONUS: { type: "number" }, TIER: { type: "string" },
-      RANK: { type: "number" }, GROUP: { type: "string" }, CAP: { type: "number" },
+      GROUPRANK: { type: "number" }, GROUP: { type: "string" }, CAP: { type: "number" },
     });
     for (const f of metadata.functions) expect((f as unknown as Record<string, unknown>)["options"], f.id).toBeUndefined();
   });
@@ -104,7 +104,7 @@ describe("localizeMetadata with the zh-CN table", () => {
     expect(table.namespace).toBe("评价");
     const zh = localizeMetadata(metadata, table);
     expect(zh.functions.map((f) => [f.id, f.name])).toEqual([
-      ["TOTAL", "总分"], ["BONUS", "加分"], ["TIER", "等次"], ["RANK", "排名"], ["GROUP", "区域分类"], ["CAP", "封顶"],
+      ["TOTAL", "总得分"], ["BONUS", "加分合计"], ["TIER", "评定等次"], ["GROUPRANK", "组内排名"], ["GROUP", "区域分类"], ["CAP", "封顶值"],
     ]);
     for (const f of zh.functions) {
       expect(f.description).toBe(table.functions[f.id]!.description);
@@ -129,8 +129,8 @@ describe("localizeMetadata with the zh-CN table", () => {
   });
 
   it("throws naming a function missing from the table", () => {
-    const { RANK: _rank, ...rest } = table.functions;
-    expect(() => localizeMetadata(metadata, { ...table, functions: rest })).toThrow(/function RANK is missing/);
+    const { GROUPRANK: _rank, ...rest } = table.functions;
+    expect(() => localizeMetadata(metadata, { ...table, functions: rest })).toThrow(/function GROUPRANK is missing/);
   });
 
   it("throws naming a parameter missing from the table", () => {
@@ -140,10 +140,41 @@ describe("localizeMetadata with the zh-CN table", () => {
     expect(() => localizeMetadata(metadata, broken)).toThrow(/parameter TOTAL\.penalty is missing/);
   });
 
+  it("refuses names Microsoft's naming guide forbids: fewer than 3 or more than 64 characters, or not starting with a letter", () => {
+    const named = (name: string) => ({ ...table, functions: { ...table.functions, TOTAL: { ...table.functions["TOTAL"]!, name } } });
+    // The zh-CN names up to this change: two characters each, refused by Microsoft's schema too.
+    for (const name of ["总分", "加分", "等次", "排名", "封顶", "分", "1总分", "_总分", "总".repeat(65)]) {
+      expect(() => localizeMetadata(metadata, named(name)), name).toThrow(/TOTAL has no valid name/);
+    }
+    for (const name of ["总得分", "总".repeat(64), "评价.总得分_2"]) {
+      expect(() => localizeMetadata(metadata, named(name)), name).not.toThrow();
+    }
+  });
+
   it("throws on an unusable or duplicate name", () => {
     const bad = { ...table, functions: { ...table.functions, CAP: { ...table.functions["CAP"]!, name: "封 顶" } } };
     expect(() => localizeMetadata(metadata, bad)).toThrow(/CAP has no valid name/);
-    const dup = { ...table, functions: { ...table.functions, CAP: { ...table.functions["CAP"]!, name: "总分" } } };
+    const dup = { ...table, functions: { ...table.functions, CAP: { ...table.functions["CAP"]!, name: "总得分" } } };
     expect(() => localizeMetadata(metadata, dup)).toThrow(/CAP has the same name as TOTAL/);
+  });
+});
+
+describe("function names in the help text, the manifest and the docs", () => {
+  const table = zhCN as LocalizationTable;
+  const ids = new Set(Object.keys(table.functions));
+  const chineseNames = new Set(Object.values(table.functions).map((f) => f.name));
+  const read = (file: string) => readFileSync(fileURLToPath(new URL(`../../${file}`, import.meta.url)), "utf8");
+
+  it("name only functions that exist: EVAL.<id> in English, 评价.<中文名> in Chinese, never 评价.<id>", () => {
+    for (const file of ["README.md", "docs/使用说明.md", "manifest.xml", "functions/locales/zh-CN.json", "functions/functions.ts"]) {
+      const text = read(file);
+      for (const [, id] of text.matchAll(/\bEVAL\.([A-Z][A-Z0-9_.]*[A-Z0-9_])/g)) expect(ids.has(id!), `${file}: EVAL.${id}`).toBe(true);
+      for (const [, name] of text.matchAll(/评价\.(\p{Script=Han}+)/gu)) expect(chineseNames.has(name!), `${file}: 评价.${name}`).toBe(true);
+      expect(text.match(/评价\.(?!xlsx\b)[A-Za-z]+/g) ?? [], `${file}: Chinese namespace with an English name`).toEqual([]);
+    }
+  });
+
+  it("describe each function under its own Chinese name", () => {
+    for (const [id, f] of Object.entries(table.functions)) expect(f.description.startsWith(`${f.name}：`), id).toBe(true);
   });
 });

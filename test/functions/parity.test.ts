@@ -56,7 +56,7 @@ const inputs: fc.Arbitrary<EvaluationInputs> = fc.record({
 const RUNS = 300;
 const tiers = new Map<string, number>();
 const capsHit = new Map<string, number>();
-const counts = { TOTAL: 0, BONUS: 0, TIER: 0, RANK: 0, GROUP: 0, CAP: 0 };
+const counts = { TOTAL: 0, BONUS: 0, TIER: 0, GROUPRANK: 0, GROUP: 0, CAP: 0 };
 type Fn = keyof typeof counts;
 
 function check(fn: Fn, actual: unknown, expected: unknown, what: () => string): void {
@@ -92,7 +92,7 @@ function spellings(u: Scheme["units"][number]): string[] {
 describe("EVAL.* parity with the engine", () => {
   afterAll(() => setActiveScheme(null));
 
-  it(`agrees on TOTAL, BONUS, TIER, RANK, GROUP and CAP for ${RUNS} random evaluations of 41 units`, () => {
+  it(`agrees on TOTAL, BONUS, TIER, GROUPRANK, GROUP and CAP for ${RUNS} random evaluations of 41 units`, () => {
     const used = new Set<string>();
     fc.assert(fc.property(inputs, fc.nat(schemes.length - 1), fc.nat(1000), (i, which, salt) => {
       const s = schemes[which]!;
@@ -123,8 +123,8 @@ describe("EVAL.* parity with the engine", () => {
         check("TIER", EVAL.TIER(u.total, u.groupRank, size), u.tier, id);
         tiers.set(`${s.id}:${u.tier}`, (tiers.get(`${s.id}:${u.tier}`) ?? 0) + 1);
 
-        check("RANK", EVAL.RANK(u.total, scoresRange, groupsRange, u.group), u.groupRank, id);
-        check("RANK", EVAL.RANK(u.total, totals), u.overallRank, id);
+        check("GROUPRANK", EVAL.GROUPRANK(u.total, scoresRange, groupsRange, u.group), u.groupRank, id);
+        check("GROUPRANK", EVAL.GROUPRANK(u.total, totals), u.overallRank, id);
 
         const unit = s.units.find((x) => x.name === u.unit)!;
         const name = groupName(s, u.group);

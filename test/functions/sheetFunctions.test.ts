@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { bonus, cap, group, isSheetError, rank, tier, total, type SheetError, type SheetResult } from "../../src/sheetFunctions";
+import { bonus, cap, group, isSheetError, groupRank, tier, total, type SheetError, type SheetResult } from "../../src/sheetFunctions";
 import { builtinScheme, parseScheme } from "../../src/scheme/load";
 import { cq2024 } from "../../src/scheme/cq2024";
 import type { Scheme } from "../../src/scheme/schema";
@@ -103,9 +103,9 @@ describe("bonus", () => {
     const a2 = scheme.bonus.items.find((b) => b.id === "A2")!;
     expect(bonus(scheme, [a2.name], [1])).toBe(1);
     expect(bonus(scheme, [`加分：${a2.name}`], [2])).toBe(2);
-    expect(bonus(scheme, ["加分:区县党委政府通报表彰"], [1])).toBe(1);
+    expect(bonus(scheme, ["加分:区县妇联工作获得区县党委政府通报表彰"], [1])).toBe(1);
     expect(bonus(scheme, [" a2 ", "Ａ３"], [1, 1])).toBe(2);
-    expect(bonus(scheme, ["区县党委 政府通报表彰"], [1])).toBe(1);
+    expect(bonus(scheme, ["区县妇联工作获得区县党委 政府通报表彰"], [1])).toBe(1);
   });
 
   it("counts a blank count as one occurrence, 0 as none", () => {
@@ -177,36 +177,36 @@ describe("tier", () => {
   });
 });
 
-describe("rank", () => {
+describe("groupRank", () => {
   it("ranks competition style: 1, 2, 2, 4", () => {
     const scores = [[90], [85], [85], [80]];
-    expect([90, 85, 85, 80].map((s) => rank(s, scores))).toEqual([1, 2, 2, 4]);
+    expect([90, 85, 85, 80].map((s) => groupRank(s, scores))).toEqual([1, 2, 2, 4]);
   });
 
   it("ranks within a group: 1, 2, 2, 4 among 主城都市圈, ignoring the others", () => {
     const scores = [[90], [99], [85], [85], [97], [80]];
     const groups = [["主城都市圈"], ["渝东北"], ["主城都市圈"], ["主城 都市圈"], ["渝东北"], ["主城都市圈"]];
-    expect([90, 85, 85, 80].map((s) => rank(s, scores, groups, "主城都市圈"))).toEqual([1, 2, 2, 4]);
-    expect(rank(97, scores, groups, "渝东北")).toBe(2);
-    expect(rank(97, scores)).toBe(2);
-    expect(rank(80, scores)).toBe(6);
+    expect([90, 85, 85, 80].map((s) => groupRank(s, scores, groups, "主城都市圈"))).toEqual([1, 2, 2, 4]);
+    expect(groupRank(97, scores, groups, "渝东北")).toBe(2);
+    expect(groupRank(97, scores)).toBe(2);
+    expect(groupRank(80, scores)).toBe(6);
   });
 
   it("ignores entries that hold no number; the score need not be listed", () => {
     const scores = [["总分"], [""], [true], [{ error: "#N/A" }], [88.5], ["９０"], [70]];
-    expect(rank(88.5, scores)).toBe(2);
-    expect(rank(95, scores)).toBe(1);
-    expect(rank(0, scores)).toBe(4);
-    expect(rank(70, [70, 70.001, 69.999])).toBe(2);
+    expect(groupRank(88.5, scores)).toBe(2);
+    expect(groupRank(95, scores)).toBe(1);
+    expect(groupRank(0, scores)).toBe(4);
+    expect(groupRank(70, [70, 70.001, 69.999])).toBe(2);
   });
 
   it("refuses a non-numeric score, half the grouping, and mismatched ranges", () => {
-    expect(err(rank("第一", [[1]]), "#VALUE!").message).toContain("分数");
-    err(rank(null, [[1]]), "#VALUE!");
-    expect(err(rank(1, [[1]], [["A"]]), "#VALUE!").message).toContain("所在分组");
-    expect(err(rank(1, [[1]], null, "A"), "#VALUE!").message).toContain("分组区域");
-    err(rank(1, [[1]], [["A"]], ""), "#VALUE!");
-    err(rank(1, [[1], [2]], [["A"]], "A"), "#VALUE!");
+    expect(err(groupRank("第一", [[1]]), "#VALUE!").message).toContain("分数");
+    err(groupRank(null, [[1]]), "#VALUE!");
+    expect(err(groupRank(1, [[1]], [["A"]]), "#VALUE!").message).toContain("所在分组");
+    expect(err(groupRank(1, [[1]], null, "A"), "#VALUE!").message).toContain("分组区域");
+    err(groupRank(1, [[1]], [["A"]], ""), "#VALUE!");
+    err(groupRank(1, [[1], [2]], [["A"]], "A"), "#VALUE!");
   });
 });
 
@@ -263,8 +263,8 @@ describe("the EVAL.* wrappers (functions/functions.ts)", () => {
     expect(EVAL.BONUS([["A1"], ["A6"], [""]], [[2], [3], [""]])).toBe(5);
     expect(EVAL.TIER(95)).toBe("特优");
     expect(EVAL.TIER(84.99, null as unknown as number, null as unknown as number)).toBe("良");
-    expect(EVAL.RANK(85, [[90], [85], [85], [80]])).toBe(2);
-    expect(EVAL.RANK(80, [[90], [85], [85], [80], [1]], [["a"], ["a"], ["a"], ["a"], ["b"]], "a")).toBe(4);
+    expect(EVAL.GROUPRANK(85, [[90], [85], [85], [80]])).toBe(2);
+    expect(EVAL.GROUPRANK(80, [[90], [85], [85], [80], [1]], [["a"], ["a"], ["a"], ["a"], ["b"]], "a")).toBe(4);
     expect(EVAL.GROUP("彭水苗族土家族自治县")).toBe("渝东南武陵山区城镇群");
     expect(EVAL.CAP(7, 5)).toBe(5);
   });
@@ -276,7 +276,7 @@ describe("the EVAL.* wrappers (functions/functions.ts)", () => {
     expect(thrown(() => EVAL.BONUS([["A7"]], [[1]])).code).toBe("#N/A");
     expect(thrown(() => EVAL.BONUS([["A1"], ["A2"]], [[1]])).code).toBe("#VALUE!");
     expect(thrown(() => EVAL.GROUP("成都市")).code).toBe("#N/A");
-    expect(thrown(() => EVAL.RANK(1, [[1]], [["a"]])).code).toBe("#VALUE!");
+    expect(thrown(() => EVAL.GROUPRANK(1, [[1]], [["a"]])).code).toBe("#VALUE!");
     expect(thrown(() => EVAL.CAP(1, -1)).code).toBe("#VALUE!");
   });
 
@@ -314,7 +314,7 @@ describe("the EVAL.* wrappers (functions/functions.ts)", () => {
     vi.resetModules();
     const fresh = await import("../../functions/functions");
     expect(associate.mock.calls.map(([id, fn]) => [id, fn])).toEqual([
-      ["TOTAL", fresh.TOTAL], ["BONUS", fresh.BONUS], ["TIER", fresh.TIER], ["RANK", fresh.RANK], ["GROUP", fresh.GROUP], ["CAP", fresh.CAP],
+      ["TOTAL", fresh.TOTAL], ["BONUS", fresh.BONUS], ["TIER", fresh.TIER], ["GROUPRANK", fresh.GROUPRANK], ["GROUP", fresh.GROUP], ["CAP", fresh.CAP],
     ]);
     let caught: unknown;
     try {
