@@ -2,12 +2,14 @@
 // service). What the schema fixes — element order, resource ids and kinds, string lengths — and what
 // this add-in promises: a shared runtime, ReadWriteDocument only, zh-CN with en-US overrides,
 // icons of the declared sizes, every URL a file the build writes.
-import { readFileSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { childrenNamed, descendants, onlyChild, parseXml, path, XmlError, type XmlElement } from "../support/xml";
 import { buildOnce, DEV_ORIGIN, removeBuild, REPO, type Build } from "./dist";
+import { requireXmllint, validateManifestXsd } from "./msSchemas";
 import { normalizeOrigin, rewriteManifestOrigin } from "../../scripts/manifest-url.mjs";
 
 const NS = {
@@ -216,6 +218,24 @@ describe("manifest.xml: shared runtime and extension points", () => {
     }
   });
 
+  it("has one task pane in the shared runtime: every ShowTaskpane action carries the same TaskpaneId and opens the runtime's page", () => {
+    // Microsoft's shared-runtime guide ("Multiple task panes"): a shared runtime supports one task
+    // pane, and a ShowTaskpane action without a TaskpaneId counts as a different task pane. So the
+    // TaskpaneId stays, one for all actions, and every action opens the page the runtime runs.
+    const runtimePage = path(host, "Runtimes", "Runtime").attrs.resid;
+    const actions = all.filter((e) => e.local === "Action" && xsiType(e) === "ShowTaskpane");
+    expect(actions.length).toBeGreaterThan(0);
+    const ids = actions.map((action) => {
+      const taskpaneIds = childrenNamed(action, "TaskpaneId");
+      expect(taskpaneIds, `<Action> line ${action.line} has a TaskpaneId`).toHaveLength(1);
+      expect(onlyChild(action, "SourceLocation").attrs.resid, `<Action> line ${action.line} opens the runtime's page`).toBe(runtimePage);
+      return taskpaneIds[0]?.text.trim();
+    });
+    expect(ids.every((id) => id !== undefined && id !== ""), "TaskpaneId not empty").toBe(true);
+    expect(new Set(ids).size, "one TaskpaneId for all ShowTaskpane actions").toBe(1);
+    expect(all.filter((e) => e.local === "Action" && xsiType(e) !== "ShowTaskpane"), "no other kind of action").toEqual([]);
+  });
+
   it("ids of the tab, group and button are unique and short", () => {
     const ids = all.filter((e) => e.ns === NS.ov && e.attrs.id !== undefined).map((e) => e.attrs.id as string);
     expect(new Set(ids).size).toBe(ids.length);
@@ -333,6 +353,39 @@ describe("manifest.xml against the production build", () => {
       const file = join(build.dir, decodeURIComponent(new URL(url).pathname));
       expect(existsSync(file), `${where}: ${url} → ${file}`).toBe(true);
     }
+  });
+
+  describe("against Microsoft's manifest XSDs (xmllint)", () => {
+    const xmllint = requireXmllint("manifest.test");
+
+    it.runIf(xmllint)("dist/manifest.xml and manifest.xml conform", () => {
+      for (const file of [join(build.dir, "manifest.xml"), join(REPO, "manifest.xml")]) {
+        const result = validateManifestXsd(file);
+        expect(result.ok, `${file}:\n${result.output}`).toBe(true);
+      }
+    });
+
+    it.runIf(xmllint)("the check catches what the schema forbids: elements out of order, strings too long, unknown values", () => {
+      const built = readFileSync(join(build.dir, "manifest.xml"), "utf8");
+      const dir = mkdtempSync(join(tmpdir(), "evalsheet-xsd-"));
+      try {
+        const broken: Array<[string, string, RegExp]> = [
+          ["order", built.replace(/(<Version>[^<]*<\/Version>)(\s*)(<ProviderName>[^<]*<\/ProviderName>)/, "$3$2$1"), /ProviderName.*not expected/],
+          ["length", built.replace(/<DisplayName DefaultValue="[^"]*"/, `<DisplayName DefaultValue="${"评".repeat(126)}"`), /DisplayName|DefaultValue|length/],
+          ["value", built.replace("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>Everything</Permissions>"), /Permissions/],
+        ];
+        for (const [what, xml, message] of broken) {
+          expect(xml, `${what}: the mutation applies`).not.toBe(built);
+          const file = join(dir, `${what}.xml`);
+          writeFileSync(file, xml);
+          const result = validateManifestXsd(file);
+          expect(result.ok, `${what}: refused`).toBe(false);
+          expect(result.output, what).toMatch(message);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 
   it("dist/ icons are the source icons", () => {
