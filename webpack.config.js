@@ -1,14 +1,14 @@
 // webpack build of the Excel add-in: one task pane page that also hosts the custom functions (shared
-// runtime, see manifest.xml), the functions' metadata in English and Chinese, a local copy of
-// Office.js, the icons and the manifest.
+// runtime, see manifest.xml), the functions' metadata in English and Chinese, the icons and the
+// manifest; Office.js from Microsoft's CDN, or a local copy of it.
 //
-//   npm run build                                   dist/ for https://localhost:3000
+//   npm run build                                   dist/ for https://localhost:3000, Office.js from the CDN
 //   ADDIN_ORIGIN=https://addin.example.org npm run build   dist/manifest.xml for that origin
-//   OFFICE_JS=cdn npm run build                     taskpane.html loads Office.js from Microsoft's CDN
+//   OFFICE_JS=local npm run build                   Office.js copied into dist/office/ and loaded from there
 //   npm start                                       dev server on port 3000 (https when dev certs exist)
 //
 // dist/ layout: taskpane.html, taskpane.js, functions.js, functions.json, functions.zh-CN.json,
-// chunks/*.js (lazily imported modules), office/ (Office.js), assets/*.png, manifest.xml.
+// chunks/*.js (lazily imported modules), assets/*.png, manifest.xml; office/ with OFFICE_JS=local.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -115,14 +115,16 @@ export default (env = {}, argv = {}) => {
   const production = mode === "production";
   const serving = Boolean(env.WEBPACK_SERVE);
 
-  const officeJs = process.env.OFFICE_JS ?? "local";
+  const officeJs = process.env.OFFICE_JS ?? "cdn";
   if (officeJs !== "local" && officeJs !== "cdn") {
-    throw new Error(`OFFICE_JS must be "local" (default) or "cdn", not ${JSON.stringify(officeJs)}`);
+    throw new Error(`OFFICE_JS must be "cdn" (default) or "local", not ${JSON.stringify(officeJs)}`);
   }
-  // Office.js is loaded from our own origin by default (works offline, on intranets and behind the
-  // firewalls our users have), from the package's dist/. For a production deployment that prefers
-  // Microsoft's always-current hosted copy, build with OFFICE_JS=cdn: taskpane.html then loads
-  // https://appsforoffice.microsoft.com/lib/1/hosted/office.js and dist/office/ is not written.
+  // Microsoft supports Office.js only from its CDN (the npm copy "is no longer officially
+  // supported"; AppSource requires the CDN), which also brings the product's fixes without a
+  // redeploy: the default. OFFICE_JS=local copies the package's dist/ into dist/office/ and loads it
+  // from the add-in's own origin, for intranets that cannot reach Microsoft's CDN — and for the
+  // tests, the browser tests and `npm run serve`, which must load nothing from outside
+  // (scripts/build-addin.ts asks for it explicitly).
   const officeJsUrl = officeJs === "cdn" ? OFFICE_JS_CDN : "office/office.js";
 
   const origin = process.env.ADDIN_ORIGIN ? normalizeOrigin(process.env.ADDIN_ORIGIN) : undefined;

@@ -1,11 +1,16 @@
-// The production build (`npm run build`, here into a temporary directory with ADDIN_ORIGIN set):
-// what dist/ must hold for the manifest to work, and how taskpane.html loads Office.js.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+// The production build (`npm run build`, here into a temporary directory with ADDIN_ORIGIN set and
+// the local Office.js): what dist/ must hold for the manifest to work, how taskpane.html loads
+// Office.js, and the functions' metadata against Microsoft's schema and naming rules.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assertSelfContained, offOriginUrls } from "../../scripts/build-addin";
 import { rewriteManifestOrigin } from "../../scripts/manifest-url.mjs";
-import { buildOnce, removeBuild, REPO, TEST_ORIGIN, type Build } from "./dist";
+import { buildOnce, OFFICE_JS, removeBuild, REPO, TEST_ORIGIN, type Build } from "./dist";
+import { EXCEL_FUNCTION_NAMES } from "./excelFunctionNames";
+import { customFunctionsMetadataValidator } from "./msSchemas";
 
 const OFFICE_JS_DIST = join(REPO, "node_modules", "@microsoft", "office-js", "dist");
 
@@ -51,6 +56,7 @@ describe("npm run build", () => {
   });
 
   it("loads office/office.js first and relatively in taskpane.html, then functions, then the pane; no CDN", () => {
+    expect(OFFICE_JS, "the test build uses the local Office.js").toBe("local");
     const html = read("taskpane.html");
     const scripts = [...html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]);
     expect(scripts).toEqual(["office/office.js", "functions.js", "taskpane.js"]);
@@ -58,6 +64,8 @@ describe("npm run build", () => {
     expect(html).not.toMatch(/src=["']?\/\//);
     expect(html).toMatch(/<html[^>]*\blang=["']?zh-CN/);
     expect(html).toMatch(/id=["']?root/);
+    expect(offOriginUrls(html)).toEqual([]);
+    expect(() => assertSelfContained(build.dir)).not.toThrow();
   });
 
   it("writes English and Chinese function metadata for the same functions, each associated in functions.js", () => {
@@ -71,6 +79,31 @@ describe("npm run build", () => {
     expect(shape(chinese), "same parameters").toEqual(shape(english));
     const script = read("functions.js");
     for (const id of ids) expect(script, id).toContain(`CustomFunctions.associate("${id}"`);
+  });
+
+  it("writes functions.json and functions.zh-CN.json that conform to Microsoft's schema for custom-functions metadata", () => {
+    const validate = customFunctionsMetadataValidator();
+    for (const file of ["functions.json", "functions.zh-CN.json"]) {
+      expect(validate(JSON.parse(read(file))), file).toEqual([]);
+    }
+    // The zh-CN names before this check (总分, 加分, 等次, 排名, 封顶: two characters) break the
+    // schema's rule of at least three; the validator must say so.
+    const chinese = JSON.parse(read("functions.zh-CN.json")) as Metadata;
+    const old: Record<string, string> = { TOTAL: "总分", BONUS: "加分", TIER: "等次", GROUPRANK: "排名", CAP: "封顶" };
+    const twoCharacterNames = { ...chinese, functions: chinese.functions.map((f) => ({ ...f, name: old[f.id] ?? f.name })) };
+    const problems = validate(twoCharacterNames);
+    expect(problems.filter((p) => /^\/functions\/\d+\/name must NOT have fewer than 3 characters/.test(p))).toHaveLength(5);
+    expect(validate({ functions: [{ ...chinese.functions[0], id: "X1" }] })).toContain("/functions/0/id must NOT have fewer than 3 characters");
+  });
+
+  it("names no function like one of Excel's built-in functions, in either language", () => {
+    expect(EXCEL_FUNCTION_NAMES.size).toBeGreaterThan(500);
+    expect(EXCEL_FUNCTION_NAMES.has("RANK"), "the list holds RANK, which EVAL.RANK used to shadow").toBe(true);
+    for (const file of ["functions.json", "functions.zh-CN.json"]) {
+      for (const f of (JSON.parse(read(file)) as Metadata).functions) {
+        for (const name of [f.id, f.name]) expect(EXCEL_FUNCTION_NAMES.has(name.toUpperCase()), `${file}: ${name}`).toBe(false);
+      }
+    }
   });
 
   it("writes the manifest for ADDIN_ORIGIN", () => {
@@ -109,7 +142,7 @@ describe("webpack.config.js", () => {
   const copied = (config: Config) => config.plugins.find((p) => p.constructor.name === "CopyPlugin")?.patterns?.map((p) => p.to) ?? [];
 
   it("builds the pane and the functions into one page, splitting only lazy imports", async () => {
-    const config = await load({ OFFICE_JS: undefined });
+    const config = await load({ OFFICE_JS: "local" });
     expect(config.entry).toEqual({ taskpane: "./taskpane/index.tsx", functions: "./functions/functions.ts" });
     expect(html(config)?.chunks).toEqual(["functions", "taskpane"]);
     expect(config.optimization.splitChunks.chunks).toBe("async");
@@ -120,14 +153,41 @@ describe("webpack.config.js", () => {
     expect(copied(config)).toContain("office/");
   });
 
-  it("OFFICE_JS=cdn loads Office.js from Microsoft's CDN and copies none of it", async () => {
-    const config = await load({ OFFICE_JS: "cdn" });
-    expect((html(config)?.templateParameters as { officeJsUrl: string }).officeJsUrl).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
-    expect(copied(config).filter((to) => to?.startsWith("office/"))).toEqual([]);
+  it("loads Office.js from Microsoft's CDN by default (npm run build) and with OFFICE_JS=cdn, copying none of it", async () => {
+    for (const officeJs of [undefined, "cdn"]) {
+      const config = await load({ OFFICE_JS: officeJs });
+      expect((html(config)?.templateParameters as { officeJsUrl: string }).officeJsUrl, `OFFICE_JS=${officeJs}`).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+      expect(copied(config).filter((to) => to?.startsWith("office/")), `OFFICE_JS=${officeJs}`).toEqual([]);
+    }
+  });
+
+  it("OFFICE_JS=local copies Office.js into office/ and loads it from the add-in's origin", async () => {
+    const config = await load({ OFFICE_JS: "local" });
+    expect((html(config)?.templateParameters as { officeJsUrl: string }).officeJsUrl).toBe("office/office.js");
+    expect(copied(config)).toContain("office/");
   });
 
   it("refuses an unknown OFFICE_JS and a non-https ADDIN_ORIGIN", async () => {
     await expect(load({ OFFICE_JS: "unpkg" })).rejects.toThrow(/OFFICE_JS/);
     await expect(load({ ADDIN_ORIGIN: "http://example.org" })).rejects.toThrow(/https/);
+  });
+});
+
+describe("scripts/build-addin.ts", () => {
+  it("finds every URL of a page that leaves its origin", () => {
+    const cdn = '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>';
+    expect(offOriginUrls(cdn)).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+    expect(offOriginUrls("<script src=//cdn.example.org/x.js></script><link href='HTTP://e.org/a.css'>")).toEqual(["//cdn.example.org/x.js", "HTTP://e.org/a.css"]);
+    expect(offOriginUrls('<script src=office/office.js></script><link rel=icon href="assets/icon-32.png"><script src="/a.js"></script>')).toEqual([]);
+  });
+
+  it("refuses a build whose taskpane.html loads Office.js from the CDN", () => {
+    const dir = mkdtempSync(join(tmpdir(), "evalsheet-cdn-"));
+    try {
+      writeFileSync(join(dir, "taskpane.html"), '<html><head><script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script></head></html>');
+      expect(() => assertSelfContained(dir)).toThrow(/outside its origin.*appsforoffice.*OFFICE_JS=local/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
