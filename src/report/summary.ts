@@ -3,7 +3,7 @@ import { bestPracticeFormula } from "../engine/cases";
 import { bonusFormula } from "../engine/bonus";
 import { compositeFormula } from "../engine/composite";
 import type { Evaluation, UnitResult } from "../engine/evaluate";
-import { countOrOne } from "../engine/formula";
+import { countOrOne, str } from "../engine/formula";
 import type { EvaluationInputs } from "../engine/inputs";
 import { penaltyFormula } from "../engine/penalty";
 import { groupRankFormula, overallRankFormula } from "../engine/rank";
@@ -42,7 +42,8 @@ export function summarySheet(scheme: Scheme, inputs: EvaluationInputs, evaluatio
   const ordered = summaryOrder(scheme, evaluation);
   const first = SUMMARY.firstDataRow + 1;
   const last = SUMMARY.firstDataRow + ordered.length;
-  const groupName = (id: string) => scheme.groups.find((g) => g.id === id)!.name;
+  // Columns show a group's short name, headings its full name — the same on every sheet.
+  const groupName = (id: string) => scheme.groups.find((g) => g.id === id)!.shortName;
   const groupSize = (id: string) => scheme.units.filter((u) => u.group === id).length;
   const merges = ["A1:K1", "A2:K2"];
   const rows: (CellSpec | null)[][] = [
@@ -81,7 +82,7 @@ export function summarySheet(scheme: Scheme, inputs: EvaluationInputs, evaluatio
     rows.push(row(width, {
       0: label(g.name),
       ...Object.fromEntries(tierNames.map((t, i) => [2 + i, formula(
-        `COUNTIFS($${c.group}$${first}:$${c.group}$${last},$A${r},$${c.tier}$${first}:$${c.tier}$${last},"${t}")`,
+        `COUNTIFS($${c.group}$${first}:$${c.group}$${last},${str(g.shortName)},$${c.tier}$${first}:$${c.tier}$${last},${str(t)})`,
         ordered.filter((u) => u.group === g.id && u.tier === t).length,
       )])),
     }));

@@ -9,6 +9,9 @@ export function checkConsistency(s: Scheme, ctx: z.RefinementCtx): void {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
 
   unique(s.groups.map((g) => g.id), (i, v) => issue(["groups", i, "id"], `区域分类 id 重复：${v}`));
+  // 汇总 tells groups apart by their short name (ranks within a group compare it), so both names are unique.
+  unique(s.groups.map((g) => g.name), (i, v) => issue(["groups", i, "name"], `区域分类名称重复：${v}`));
+  unique(s.groups.map((g) => g.shortName), (i, v) => issue(["groups", i, "shortName"], `区域分类简称重复：${v}`));
   unique(s.indicators.map((x) => x.id), (i, v) => issue(["indicators", i, "id"], `指标 id 重复：${v}`));
   unique(s.departments.map((d) => d.name), (i, v) => issue(["departments", i, "name"], `部室重复：${v}`));
   unique(s.bonus.items.map((b) => b.id), (i, v) => issue(["bonus", "items", i, "id"], `加分项 id 重复：${v}`));

@@ -146,6 +146,29 @@ describe("部室审定 (经分管领导审定后，交办公室汇总)", () => {
   });
 });
 
+describe("region groups: one full name and one short name, used the same way on every sheet", () => {
+  it("per-unit 区域分类 columns show the short name on 汇总, 基础工作得分, 扣分明细 and 综合评估; headings the full name", () => {
+    const r = read(sample);
+    const shortNames = new Set(scheme.groups.map((g) => g.shortName));
+    const plan = aggregatePlan(r);
+    const columnValues = (rows: readonly (readonly ({ value?: unknown } | null)[])[], col: number, from: number) =>
+      rows.slice(from).map((row) => row[col]?.value).filter((v): v is string => typeof v === "string" && v !== "");
+    const summaryGroups = columnValues(plan.sheets[0]!.rows, 0, 3).slice(0, 41);
+    expect(new Set(summaryGroups)).toEqual(shortNames);
+    expect(new Set(columnValues(plan.sheets[1]!.rows, 1, 3))).toEqual(shortNames);
+    expect(new Set(columnValues(plan.sheets[2]!.rows, 0, 3))).toEqual(shortNames);
+    const composite = sample.sheets.find((x) => x.name === "综合评估")!;
+    expect(new Set(composite.rows.slice(3).map((row) => row[1]).filter((v) => typeof v === "string"))).toEqual(shortNames);
+    const dept = sample.sheets.find((x) => x.name === "宣教部")!;
+    expect(dept.rows.map((row) => row[0]).filter((v): v is string => typeof v === "string" && v.includes("· 各项满分")).map((v) => v.split("（")[0]))
+      .toEqual(scheme.groups.map((g) => g.name));
+  });
+  it("two groups with one short name are refused (汇总 ranks within a group by it)", () => {
+    const twin = { ...scheme, groups: scheme.groups.map((g, i) => (i === 1 ? { ...g, shortName: scheme.groups[0]!.shortName } : g)) };
+    expect(schemeProblems(twin).join()).toContain("区域分类简称重复");
+  });
+});
+
 describe("scheme model: parts", () => {
   const withB09 = (rules: unknown[]) => ({ ...scheme, indicators: scheme.indicators.map((i) => (i.id === "B09" ? { ...i, rules } : i)) });
   const target = (points?: number) => ({ kind: "target", below: "proportional", ...(points === undefined ? {} : { points }), measures: [{ id: "g", label: "g", unit: "percent", target: 0.7 }] });
