@@ -83,6 +83,37 @@ export const msg = {
     d("warning", "case.none", `“${unit}”没有报送最佳实践案例，该项按 0 分计。`, `"${unit}" submitted no best-practice case; it scores 0 there.`, { sheet }),
   compositeNoReason: (sheet: string, cell: string) =>
     d("error", "composite.noReason", "综合评估扣分须选择事由并写明说明。", "A composite deduction needs an incident and an explanation.", { sheet, cell }),
+  totalOutOfRange: (unit: string, total: number, upper: number, drivers: readonly TotalDriver[], more: number) => {
+    const below = total < 0;
+    const top = drivers[0];
+    const zhList = drivers.map((x) => `${x.sheet}!${x.cell}（${x.item}：${signed(x.delta)} 分）`).join("、") + (more > 0 ? `等 ${drivers.length + more} 处` : "");
+    const enList = drivers.map((x) => `${x.sheet}!${x.cell} (${x.item}: ${signed(x.delta)})`).join(", ") + (more > 0 ? `, … (${drivers.length + more} cells)` : "");
+    // Below 0 comes from counts and penalty points; above the maximum from scores or the scheme's points.
+    const zhCheck = below ? "请核对这些单元格的次数和分值是否填错（例如把日期或其他数字填进了“次数”）。" : "请核对这些单元格的得分，以及评价方案中各部分的分值。";
+    const enCheck = below ? "Check these counts and points (e.g. a date or another number typed into a count)." : "Check these scores and the scheme's points.";
+    return diagnostic("warning", "total.outOfRange", {
+      zh: `“${unit}”总分 ${minus(total)} 分，${below ? "低于 0 分" : `超过上限 ${upper} 分`}（总分应在 0 至 ${upper} 分之间）。` + (top ? `主要来自：${zhList}。${zhCheck}` : "请核对该区县各表的得分和扣分。"),
+      en: `"${unit}" totals ${minus(total)}, ${below ? "below 0" : `above the maximum ${upper}`} (a total should be 0 to ${upper}). ` + (top ? `Mostly from: ${enList}. ${enCheck}` : "Check this unit's scores and deductions."),
+    }, { sheet: top?.sheet ?? null, cell: top?.cell ?? null });
+  },
   schemeEmbeddedInvalid: (sheet: string) =>
     d("error", "scheme.embeddedInvalid", `工作簿中保存的评价方案（隐藏表“${sheet}”）无法读取。请用“生成模板”重新生成，或指定方案文件。`, `The scheme stored in hidden sheet "${sheet}" cannot be read. Regenerate the template or pass a scheme file.`, { sheet }),
 };
+
+/** A cell that moved a unit's total, for totalOutOfRange: where, what, and by how many points. */
+export interface TotalDriver {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly item: string;
+  readonly delta: number;
+}
+
+/** −80 / +5: points with their sign, as the explanation trail shows them. */
+function signed(n: number): string {
+  return n < 0 ? minus(n) : `+${n}`;
+}
+
+/** A typographic minus, as in 扣分明细 (−30.11, not -30.11). */
+function minus(n: number): string {
+  return n < 0 ? `−${-n}` : `${n}`;
+}

@@ -59,6 +59,7 @@ export function readWorkbook(wb: WorkbookSnapshot, options: { scheme?: Scheme } 
   };
   const evaluation = evaluate(scheme, inputs);
   out.push(...reasonChecks(scheme, inputs, evaluation));
+  out.push(...totalBoundsChecks(scheme, evaluation));
   const approval = readApproval(wb);
   const changed = approval ? changedSinceApproval(approval, wb) : [];
   if (approval) out.push(...approvalDiagnostics(approval, changed));
@@ -115,6 +116,31 @@ function reasonChecks(scheme: Scheme, inputs: EvaluationInputs, evaluation: Eval
       if (Object.entries(input.values).some(([key, v]) => v === null && key !== "count")) continue;
       out.push(msg.reasonMissing(scheme.reasonBelowMax, input.reasonSource.sheet, input.reasonSource.cell, ind.name));
     }
+  }
+  return out;
+}
+
+/** Cells named in a total-out-of-range warning; the rest are counted. */
+const TOTAL_DRIVERS_SHOWN = 3;
+
+/**
+ * 总分 lies within 0 … basic + bestPractice + composite + bonusCap (100 in cq-2024) unless
+ * per-occurrence deductions or penalties push it below zero, or a scheme's parts do not add up.
+ * Either way a total like −45,261 must not reach 汇总 unremarked: warn, naming the unit and the
+ * cells of its explanation trail that moved it most in that direction.
+ */
+export function totalBoundsChecks(scheme: Scheme, evaluation: Evaluation): Diagnostic[] {
+  const c = scheme.components;
+  const upper = c.basic + c.bestPractice + c.composite + c.bonusCap;
+  const out: Diagnostic[] = [];
+  for (const u of evaluation.units) {
+    const below = u.total < 0;
+    if (!below && u.total <= upper + 1e-9) continue; // upper is a float sum of the parts
+    const drivers = u.trail
+      .filter((e) => e.source !== null && (below ? e.delta < 0 : e.delta > 0))
+      .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta))
+      .map((e) => ({ sheet: e.source!.sheet, cell: e.source!.cell, item: e.item, delta: e.delta }));
+    out.push(msg.totalOutOfRange(u.unit, u.total, upper, drivers.slice(0, TOTAL_DRIVERS_SHOWN), Math.max(0, drivers.length - TOTAL_DRIVERS_SHOWN)));
   }
   return out;
 }
