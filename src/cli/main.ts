@@ -11,13 +11,15 @@ import { say, UsageError } from "./io";
 const USAGE = `evalsheet — 区县妇联工作分类评价
 
 用法 (usage):
-  evalsheet template --out FILE.xlsx [--scheme S.json] [--sample] [--seed N] [--department 部室] [--force]
+  evalsheet template --out FILE.xlsx [--year N] [--scheme S.json] [--sample] [--seed N] [--department 部室] [--force]
   evalsheet validate FILE.xlsx [--json] [--scheme S.json]
   evalsheet aggregate FILE.xlsx --out OUT.xlsx [--json RESULT.json] [--force] [--scheme S.json]
   evalsheet collect MASTER.xlsx DEPT.xlsx… --out OUT.xlsx [--force]
   evalsheet scheme [--json] [--scheme S.json]
   evalsheet demo [--out-dir out] [--seed N]
 
+--year：评价年度（不早于方案的适用年份，cq-2024 为 2024）。省略时：1—6 月取上一年（次年 1 月评价上一年的工作），7—12 月取当年。
+--year: the evaluation year (not before the scheme's first year, 2024 for cq-2024). Default: last year in January–June, this year in July–December.
 已存在的 --out 不会被覆盖（aggregate 可替换自己以前的输出；template、collect 需加 --force）。
 An existing --out is never overwritten (aggregate may replace its own earlier output; template and collect need --force).
 退出码 (exit codes): 0 成功 ok · 1 工作簿有错误 errors in the workbook · 2 文件无法读取或用法错误 unreadable file or usage
@@ -29,6 +31,7 @@ const options = {
   sample: { type: "boolean", default: false },
   seed: { type: "string" },
   department: { type: "string" },
+  year: { type: "string" },
   json: { type: "string" },
   force: { type: "boolean", default: false },
   "out-dir": { type: "string" },
@@ -36,6 +39,7 @@ const options = {
 } as const;
 
 const Seed = z.coerce.number().int().min(0).max(2 ** 31 - 1);
+const Year = z.coerce.number({ message: "--year 须为四位数年份，如 2025 (--year must be a year such as 2025)" }).int({ message: "--year 须为整数年份 (--year must be a whole year)" });
 const Xlsx = z.string().regex(/\.xlsx$/i, { message: "需要 .xlsx 文件 (an .xlsx file is required)" });
 
 export async function main(argv: string[]): Promise<number> {
@@ -55,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
   const seed = Seed.parse(values.seed ?? 2024);
   switch (command) {
     case "template":
-      return templateCommand({ out: Xlsx.parse(need(values.out, "--out")), scheme: values.scheme, sample: values.sample, seed, department: values.department, overwrite: values.force });
+      return templateCommand({ out: Xlsx.parse(need(values.out, "--out")), scheme: values.scheme, sample: values.sample, seed, department: values.department, overwrite: values.force, year: values.year === undefined ? undefined : Year.parse(values.year) });
     case "validate":
       return validateCommand({ file: one(positionals, "FILE.xlsx"), json: values.json !== undefined, scheme: values.scheme });
     case "aggregate":

@@ -157,6 +157,8 @@ export const SchemeBaseSchema = z.object({
   id: Id,
   title: z.string().min(1),
   year: z.number().int().min(2000).max(2100),
+  /** The first evaluation year the scheme applies to ("本方案适用于2024年及以后工作"); absent = `year`. */
+  applicableFrom: z.number().int().min(2000).max(2100).optional(),
   source: z.string().default(""),
   groups: z.array(GroupSchema).min(1),
   units: z.array(UnitSchema).min(1),

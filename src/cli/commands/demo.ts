@@ -13,7 +13,8 @@ export async function demoCommand(args: { outDir: string; seed: number }): Promi
   const input = join(args.outDir, "demo-input.xlsx");
   const output = join(args.outDir, "demo.xlsx");
   const json = join(args.outDir, "demo-result.json");
-  const code = await templateCommand({ out: input, sample: true, seed: args.seed, overwrite: true });
+  // The scheme's own year, not today's default: the demo's output stays the same from year to year.
+  const code = await templateCommand({ out: input, sample: true, seed: args.seed, overwrite: true, year: builtinScheme().year });
   if (code !== 0) return code;
   const r = await aggregate({ file: input, out: output, json, force: false });
   if (!r.reading) {

@@ -7,6 +7,7 @@ import { foldName } from "../../scheme/names";
 import { planToWorkbook, workbookBytes } from "../../adapters/xlsx/xlsxFile";
 import { formatDiagnostics, guardOverwrite, say, UsageError, writeAtomic } from "../io";
 import { loadSchemeFile } from "../schemeArg";
+import { defaultEvaluationYear, withYear, yearProblem } from "../../scheme/year";
 
 export interface TemplateArgs {
   out: string;
@@ -14,13 +15,20 @@ export interface TemplateArgs {
   sample: boolean;
   seed: number;
   department?: string | undefined;
+  /** The evaluation year; absent = defaultEvaluationYear (said in --help and in the output). */
+  year?: number | undefined;
   /** Write over an existing --out (--force; the demo regenerates its own files). */
   overwrite?: boolean;
 }
 
 export async function templateCommand(args: TemplateArgs): Promise<number> {
-  const scheme = resolveScheme(args.scheme);
-  if (typeof scheme === "number") return scheme;
+  const given = resolveScheme(args.scheme);
+  if (typeof given === "number") return given;
+  const year = args.year ?? defaultEvaluationYear(new Date(), given);
+  const problem = yearProblem(given, year);
+  if (problem) throw new UsageError(say(problem.zh, problem.en));
+  // The year lives in the embedded scheme: every title, the sample's dates and the 加分扣分 date check follow it.
+  const scheme = withYear(given, year);
   let department: string | undefined;
   if (args.department) {
     const wanted = foldName(args.department);
@@ -38,8 +46,9 @@ export async function templateCommand(args: TemplateArgs): Promise<number> {
   await guardOverwrite(args.out, args.overwrite === true);
   const wb = await planToWorkbook(plan);
   writeAtomic(args.out, await workbookBytes(wb));
-  console.log(say(`已生成${department ? `“${department}”评分表` : "评价工作簿"}：${args.out}${args.sample ? `（示例数据，种子 ${args.seed}）` : ""}`,
-    `Wrote ${department ? `the ${department} sheet` : "the evaluation workbook"}: ${args.out}${args.sample ? ` (sample data, seed ${args.seed})` : ""}`));
+  const whichYear = args.year === undefined ? say("，未指定 --year，按当前日期取默认年度", ", the default as no --year was given") : "";
+  console.log(say(`已生成${department ? `“${department}”评分表` : "评价工作簿"}（${year} 年度${whichYear}）：${args.out}${args.sample ? `（示例数据，种子 ${args.seed}）` : ""}`,
+    `Wrote ${department ? `the ${department} sheet` : "the evaluation workbook"} (${year}${whichYear}): ${args.out}${args.sample ? ` (sample data, seed ${args.seed})` : ""}`));
   return 0;
 }
 
