@@ -6,6 +6,8 @@ import { eventLabels, LIST_COLUMNS, listRange, projectLabel } from "./lists";
 import { SHEETS } from "./names";
 import { CASES, COMPOSITE, EVENTS } from "./otherSheets";
 import type { SampleData } from "./sample";
+import { isoToSerial } from "../workbook/dates";
+import { dateText } from "../validate/cellParse";
 
 function headed(title: string, note: string, headers: readonly string[]): { rows: (CellSpec | null)[][]; merges: string[] } {
   const w = headers.length;
@@ -21,7 +23,7 @@ export function casesSheet(scheme: Scheme, sample?: SampleData): SheetSpec {
   const c = scheme.cases;
   const { rows, merges } = headed(
     `最佳实践案例评分表（${scheme.year} 年度）`,
-    `每个区县报送 ${c.minPerUnit}—${c.maxPerUnit} 个案例，每个案例内容不超过 ${c.textLimit} 字；由项目所属品牌的牵头部室评分，每个案例 0—${c.perCaseMax} 分。多出的案例请整行删除。`,
+    `每个区县报送 ${c.minPerUnit}—${c.maxPerUnit} 个案例，每个案例内容不超过 ${c.textLimit} 字；由项目所属品牌的牵头部室评分，每个案例 0—${c.perCaseMax} 分，低于满分须在“评语（扣分理由）”中写明扣分理由。多出的案例请整行删除。`,
     CASES.headers,
   );
   const projects = listRange(LIST_COLUMNS.projects, c.projects.length);
@@ -56,22 +58,27 @@ export function casesSheet(scheme: Scheme, sample?: SampleData): SheetSpec {
 export function eventsSheet(scheme: Scheme, sample?: SampleData): SheetSpec {
   const { rows, merges } = headed(
     `加分扣分登记表（${scheme.year} 年度）`,
-    `每行登记一件事；“次数”空白按 1 次计。累计加分不超过 ${scheme.components.bonusCap} 分，部分事项另有封顶。酌情扣分须填写“酌情扣分分值”和理由。请附证明材料（扫描件名称）。`,
+    `每行登记一件事；“次数”空白按 1 次计；“日期”填 ${scheme.year} 年内的日期（如 ${scheme.year}-03-01）。累计加分不超过 ${scheme.components.bonusCap} 分，部分事项另有封顶。酌情扣分须填写“酌情扣分分值”和理由。请附证明材料（扫描件名称）。`,
     EVENTS.headers,
   );
   const units = listRange(LIST_COLUMNS.units, scheme.units.length);
   const items = listRange(LIST_COLUMNS.events, eventLabels(scheme).length);
   const filled = sample?.events ?? [];
   const n = Math.max(EVENTS.blankRows, filled.length + 20);
+  // The row's item is chosen later, so the sheet can only hold the largest per-item maximum; the reader checks each item's own.
+  const maxCount = Math.max(...scheme.bonus.items.map((b) => b.maxCount), ...scheme.penalties.items.map((p) => (p.kind === "fixed" ? p.maxCount : 1)));
+  const y = scheme.year;
+  const dateRule = { kind: "date", min: `${y}-01-01`, max: `${y}-12-31`, prompt: `${y} 年内的日期，如 ${y}-03-01`, error: `请填写 ${y} 年内的日期（${y}-01-01 至 ${y}-12-31）` } as const;
   for (let i = 0; i < n; i++) {
     const e = filled[i];
     rows.push([
       label(i + 1),
       inputText(e?.unit, { kind: "list", items: [], source: units, prompt: "选择区县", error: "请从列表中选择区县" }),
       inputText(e?.item, { kind: "list", items: [], source: items, prompt: "选择加分或扣分事项", error: "请从列表中选择事项" }),
-      input(e?.count, { kind: "whole", min: 0, prompt: "次数，空白按 1 次计", error: "请填写不小于 0 的整数" }),
+      input(e?.count, { kind: "whole", min: 0, max: maxCount, prompt: `次数（不超过 ${maxCount}），空白按 1 次计`, error: `请填写 0 至 ${maxCount} 的整数次数（日期请填在“日期”列）` }),
       input(e?.points, { kind: "decimal", min: 0, prompt: "仅酌情扣分填写", error: "请填写不小于 0 的分值" }),
-      inputText(e?.date),
+      // A real date cell (a serial shown as yyyy-mm-dd), so sorting, filtering and the year check work.
+      input(e?.date && dateText(e.date) ? isoToSerial(dateText(e.date)!) : e?.date, dateRule, "yyyy-mm-dd"),
       inputText(e?.evidence),
       inputText(e?.reason),
     ]);

@@ -6,7 +6,8 @@ export const CASES = {
   headerRow: 2,
   firstDataRow: 3,
   cols: { seq: 0, unit: 1, project: 2, title: 3, text: 4, score: 5, department: 6, comment: 7 },
-  headers: ["序号", "区县", "项目（品牌）", "案例名称", "案例内容", "得分", "评分部室", "评语"],
+  /** 评语 doubles as the reason for a score below full ("量化评分并细化扣分理由"); files headed just 评语 still read. */
+  headers: ["序号", "区县", "项目（品牌）", "案例名称", "案例内容", "得分", "评分部室", "评语（扣分理由）"],
 } as const;
 
 export const EVENTS = {

@@ -114,10 +114,12 @@ export const BonusItemSchema = z.object({
   pointsEach: z.number().positive(),
   /** The item's own cap ("累计不超过 3 分"), or null. */
   cap: z.number().positive().nullable(),
+  /** Most occurrences one 加分扣分 row may claim: a larger 次数 is a typing slip (often a date serial such as 45356). */
+  maxCount: z.number().int().positive().default(20),
 });
 
 export const PenaltyItemSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("fixed"), id: Id, name: z.string().min(1), pointsEach: z.number().positive() }),
+  z.object({ kind: z.literal("fixed"), id: Id, name: z.string().min(1), pointsEach: z.number().positive(), maxCount: z.number().int().positive().default(20) }),
   /** 酌情扣分: the office writes the points and the reason for each occurrence. */
   z.object({ kind: z.literal("discretionary"), id: Id, name: z.string().min(1), maxPoints: z.number().positive().nullable() }),
 ]);

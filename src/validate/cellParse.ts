@@ -1,5 +1,6 @@
 import { isCellDate, isCellError, type CellValue } from "../workbook/snapshot";
 import { foldName } from "../scheme/names";
+import { isoDate, serialToIso } from "../workbook/dates";
 
 /**
  * Reading what people type into score cells. A number is a number; text that is clearly a
@@ -51,4 +52,36 @@ export function cellText(v: CellValue): string | null {
 
 export function isBlank(v: CellValue): boolean {
   return v === null || (typeof v === "string" && v.trim() === "");
+}
+
+export type ParsedDate =
+  | { kind: "empty" }
+  /** `iso` is "yyyy-mm-dd"; note "text" when it was typed as text ("2024-03-01", "2024年3月1日"). */
+  | { kind: "date"; iso: string; note: null | "text" }
+  | { kind: "invalid"; raw: string }
+  | { kind: "errorValue"; error: string };
+
+/**
+ * Reading a date cell. A date cell is a date (the file adapter gives CellDate; Office.js gives
+ * the serial number, so a number is a serial too). Text that is clearly a date — 2024-03-01,
+ * 2024/3/1, 2024.3.1, 2024年3月1日, full-width digits — is taken with a note; anything else
+ * ("三月", "2024-02-30") is refused, never guessed.
+ */
+export function parseDate(v: CellValue, date1904 = false): ParsedDate {
+  if (v === null) return { kind: "empty" };
+  if (isCellError(v)) return { kind: "errorValue", error: v.error };
+  if (isCellDate(v)) return { kind: "date", iso: v.date.slice(0, 10), note: null };
+  if (typeof v === "number") return Number.isFinite(v) && v >= 1 && v < 2_958_466 ? { kind: "date", iso: serialToIso(v, date1904), note: null } : { kind: "invalid", raw: String(v) };
+  if (typeof v === "boolean") return { kind: "invalid", raw: v ? "TRUE" : "FALSE" };
+  const trimmed = v.trim();
+  if (trimmed === "") return { kind: "empty" };
+  const iso = dateText(trimmed);
+  return iso ? { kind: "date", iso, note: "text" } : { kind: "invalid", raw: trimmed };
+}
+
+/** "2024-03-01" / "2024/3/1" / "2024.3.1" / "2024年3月1日" → "2024-03-01"; null otherwise. */
+export function dateText(s: string): string | null {
+  const m = /^(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日?)$/.exec(foldName(s));
+  if (!m) return null;
+  return isoDate(Number(m[1]), Number(m[2] ?? m[4]), Number(m[3] ?? m[5]));
 }

@@ -5,15 +5,18 @@ import type { CaseInput, CompositeInput, EventInput } from "../engine/inputs";
 import { bonusLabel, penaltyLabel, projectLabel } from "../layout/lists";
 import { CASES, COMPOSITE, EVENTS } from "../layout/otherSheets";
 import { a1, parseRange } from "../workbook/address";
-import { cellAt, type SheetSnapshot } from "../workbook/snapshot";
-import { cellText, isBlank } from "./cellParse";
+import { cellAt, type CellValue, type SheetSnapshot } from "../workbook/snapshot";
+import { serialToIso } from "../workbook/dates";
+import { cellText, isBlank, parseDate } from "./cellParse";
 import { readNumber, UnitColumn } from "./fields";
 import { msg } from "./messages";
 
 export function checkHeaderRow(sheet: SheetSnapshot, row: number, headers: readonly string[], out: Diagnostic[]): void {
   headers.forEach((h, c) => {
     const got = cellText(cellAt(sheet, row, c));
-    if (got === null || !foldName(got).startsWith(foldName(h))) out.push(msg.headerChanged(sheet.name, a1(row, c), h, got));
+    // What precedes a bracket is the header; the bracket explains it, and older templates lacked it ("评语").
+    const key = foldName(h).split("(")[0]!;
+    if (got === null || !foldName(got).startsWith(key)) out.push(msg.headerChanged(sheet.name, a1(row, c), h, got));
   });
 }
 
@@ -56,6 +59,10 @@ export function readCases(scheme: Scheme, sheet: SheetSnapshot, out: Diagnostic[
     if ([...text].length > scheme.cases.textLimit) out.push(msg.caseTooLong(sheet.name, a1(r, cols.text), [...text].length, scheme.cases.textLimit));
     const scoreCell = a1(r, cols.score);
     const score = readNumber(sheet.name, scoreCell, at(cols.score), { what: "案例得分", max: scheme.cases.perCaseMax, required: true }, out);
+    // 量化评分并细化扣分理由: a case below full says why, as basic work does (severity per the scheme).
+    if (scheme.reasonBelowMax !== "off" && score !== null && score >= 0 && score < scheme.cases.perCaseMax && !cellText(at(cols.comment))) {
+      out.push(msg.caseReasonMissing(scheme.reasonBelowMax, sheet.name, a1(r, cols.comment), cellText(at(cols.title)) ?? unit, score, scheme.cases.perCaseMax));
+    }
     const n = (perUnit.get(unit) ?? 0) + 1;
     perUnit.set(unit, n);
     if (n > scheme.cases.maxPerUnit) {
@@ -72,8 +79,7 @@ export function readEvents(scheme: Scheme, sheet: SheetSnapshot, out: Diagnostic
   const { cols, firstDataRow } = EVENTS;
   checkHeaderRow(sheet, EVENTS.headerRow, EVENTS.headers, out);
   checkMerges(sheet, firstDataRow, [cols.unit, cols.item, cols.count, cols.points, cols.reason], out);
-  type Item = { kind: "bonus"; item: Scheme["bonus"]["items"][number] } | { kind: "penalty"; item: Scheme["penalties"]["items"][number] };
-  const findItem = matcher<Item>([
+  const findItem = matcher<EventItem>([
     ...scheme.bonus.items.map((item) => ({ keys: [bonusLabel(item), item.name, item.id], value: { kind: "bonus" as const, item } })),
     ...scheme.penalties.items.map((item) => ({ keys: [penaltyLabel(item), item.name, item.id], value: { kind: "penalty" as const, item } })),
   ]);
@@ -92,9 +98,8 @@ export function readEvents(scheme: Scheme, sheet: SheetSnapshot, out: Diagnostic
     const found = itemText ? findItem(itemText) : undefined;
     if (!itemText) out.push(msg.empty(sheet.name, where(cols.item), "加分/扣分事项"));
     else if (!found) out.push(msg.unknownItem(sheet.name, where(cols.item), itemText, "加分扣分事项"));
-    const countRaw = readNumber(sheet.name, where(cols.count), at(cols.count), { what: "次数", integer: true }, out);
-    // An empty count is one occurrence; an unreadable one counts as none (and is an error above).
-    const count = isBlank(at(cols.count)) ? 1 : Math.max(0, countRaw ?? 0);
+    const count = readCount(sheet.name, where(cols.count), at(cols.count), found ? maxCountOf(found) : undefined, out);
+    readEventDate(scheme.year, sheet.name, where(cols.date), at(cols.date), out);
     const reason = cellText(at(cols.reason));
     let points: number | null = null;
     if (found?.kind === "penalty" && found.item.kind === "discretionary") {
@@ -119,6 +124,43 @@ export function readEvents(scheme: Scheme, sheet: SheetSnapshot, out: Diagnostic
     });
   }
   return events;
+}
+
+type EventItem = { kind: "bonus"; item: Scheme["bonus"]["items"][number] } | { kind: "penalty"; item: Scheme["penalties"]["items"][number] };
+
+function maxCountOf(found: EventItem): number | undefined {
+  return found.kind === "bonus" ? found.item.maxCount : found.item.kind === "fixed" ? found.item.maxCount : undefined;
+}
+
+/**
+ * 次数: blank is one occurrence. Unreadable, or above the item's maximum (a date serial such as
+ * 45356 typed into the wrong column would otherwise cost 45,356 points), is an error and counts as none.
+ */
+function readCount(sheet: string, cell: string, v: CellValue, max: number | undefined, out: Diagnostic[]): number {
+  if (isBlank(v)) return 1;
+  const n = readNumber(sheet, cell, v, { what: "次数", integer: true }, out);
+  if (n === null || n < 0) return 0;
+  if (max !== undefined && n > max) {
+    out.push(msg.countOverMax(sheet, cell, n, max, looksLikeDate(n) ? serialToIso(n) : null));
+    return 0;
+  }
+  return n;
+}
+
+/** A whole number that is a date of this century as a serial (2000-01-01 … 2099-12-31). */
+function looksLikeDate(n: number): boolean {
+  return Number.isInteger(n) && n >= 36_526 && n <= 73_050;
+}
+
+/** 日期: optional, but when given it is a date within the evaluation year. */
+function readEventDate(year: number, sheet: string, cell: string, v: CellValue, out: Diagnostic[]): void {
+  const p = parseDate(v);
+  if (p.kind === "invalid") out.push(msg.notDate(sheet, cell, p.raw, year));
+  else if (p.kind === "errorValue") out.push(msg.errorValue(sheet, cell, p.error));
+  else if (p.kind === "date") {
+    if (p.note) out.push(msg.dateAsText(sheet, cell, p.iso));
+    if (!p.iso.startsWith(`${year}-`)) out.push(msg.dateOutOfYear(sheet, cell, p.iso, year));
+  }
 }
 
 export function readComposite(scheme: Scheme, sheet: SheetSnapshot, out: Diagnostic[]): CompositeInput[] {

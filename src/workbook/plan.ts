@@ -22,7 +22,9 @@ export type ValidationSpec =
   | { readonly kind: "whole"; readonly min: number; readonly max?: number; readonly prompt: string; readonly error: string }
   /** `source` (a range such as '_evalsheet'!$C$1:$C$14) wins over inline `items` when given. */
   | { readonly kind: "list"; readonly items: readonly string[]; readonly source?: string; readonly prompt: string; readonly error: string }
-  | { readonly kind: "textLength"; readonly max: number; readonly prompt: string; readonly error: string };
+  | { readonly kind: "textLength"; readonly max: number; readonly prompt: string; readonly error: string }
+  /** A date between `min` and `max` inclusive, both "yyyy-mm-dd". */
+  | { readonly kind: "date"; readonly min: string; readonly max: string; readonly prompt: string; readonly error: string };
 
 export interface CellSpec {
   /** Literal value, or the cached result when `formula` is set. */

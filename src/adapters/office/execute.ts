@@ -144,6 +144,10 @@ function applyValidation(range: Excel.Range, v: ValidationSpec): void {
     case "textLength":
       dv.rule = { textLength: { formula1: v.max, operator: "LessThanOrEqualTo" } };
       break;
+    case "date":
+      // DATE(): a date typed as text would be read in the user's locale.
+      dv.rule = { date: { formula1: `=DATE(${v.min.slice(0, 4)},${+v.min.slice(5, 7)},${+v.min.slice(8, 10)})`, formula2: `=DATE(${v.max.slice(0, 4)},${+v.max.slice(5, 7)},${+v.max.slice(8, 10)})`, operator: "Between" } };
+      break;
   }
   dv.prompt = { showPrompt: true, title: "填写说明", message: v.prompt };
   dv.errorAlert = { showAlert: true, style: "Stop", title: "输入有误", message: v.error };

@@ -103,5 +103,8 @@ function validation(v: ValidationSpec): ExcelJS.DataValidation {
       return { ...common, type: "list", formulae: [v.source ?? `"${v.items.join(",")}"`] };
     case "textLength":
       return { ...common, type: "textLength", operator: "lessThanOrEqual", formulae: [v.max] };
+    case "date":
+      // exceljs writes a date rule's formulae as serials from Dates; "yyyy-mm-dd" parses as UTC midnight.
+      return { ...common, type: "date", operator: "between", formulae: [new Date(v.min), new Date(v.max)] };
   }
 }
