@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { aggregateCommand } from "./commands/aggregate";
+import { approveCommand, verifyCommand } from "./commands/approve";
 import { collectCommand } from "./commands/collect";
 import { demoCommand } from "./commands/demo";
 import { schemeCommand } from "./commands/scheme";
@@ -15,13 +16,17 @@ const USAGE = `evalsheet — 区县妇联工作分类评价
   evalsheet validate FILE.xlsx [--json] [--scheme S.json]
   evalsheet aggregate FILE.xlsx --out OUT.xlsx [--json RESULT.json] [--force] [--scheme S.json]
   evalsheet collect MASTER.xlsx DEPT.xlsx… --out OUT.xlsx [--force]
+  evalsheet approve FILE.xlsx --by 审定人 [--date YYYY-MM-DD] --out OUT.xlsx [--force]
+  evalsheet verify FILE.xlsx [--json]
   evalsheet scheme [--json] [--scheme S.json]
   evalsheet demo [--out-dir out] [--seed N]
 
 --year：评价年度（不早于方案的适用年份，cq-2024 为 2024）。省略时：1—6 月取上一年（次年 1 月评价上一年的工作），7—12 月取当年。
 --year: the evaluation year (not before the scheme's first year, 2024 for cq-2024). Default: last year in January–June, this year in July–December.
-已存在的 --out 不会被覆盖（aggregate 可替换自己以前的输出；template、collect 需加 --force）。
-An existing --out is never overwritten (aggregate may replace its own earlier output; template and collect need --force).
+approve：党组会审定后记录审定人、日期（默认今天）和全部输入的指纹；verify 检查审定后是否被修改（0 未修改 · 1 已修改并列出单元格 · 2 未审定）。
+approve records who approved, when (default today) and a fingerprint of every input; verify: 0 unchanged · 1 changed (cells listed) · 2 not approved.
+已存在的 --out 不会被覆盖（aggregate 可替换自己以前的输出；template、collect、approve 需加 --force）。
+An existing --out is never overwritten (aggregate may replace its own earlier output; template, collect and approve need --force).
 退出码 (exit codes): 0 成功 ok · 1 工作簿有错误 errors in the workbook · 2 文件无法读取或用法错误 unreadable file or usage
 English messages: EVALSHEET_LANG=en evalsheet …`;
 
@@ -32,6 +37,8 @@ const options = {
   seed: { type: "string" },
   department: { type: "string" },
   year: { type: "string" },
+  by: { type: "string" },
+  date: { type: "string" },
   json: { type: "string" },
   force: { type: "boolean", default: false },
   "out-dir": { type: "string" },
@@ -49,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   // --json takes a file for aggregate, nothing for validate/scheme: normalise before parsing.
-  const flagOnlyJson = command === "validate" || command === "scheme";
+  const flagOnlyJson = command === "validate" || command === "scheme" || command === "verify";
   const args = flagOnlyJson ? rest.map((a) => (a === "--json" ? "--json=1" : a)) : rest;
   const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
   if (values.help) {
@@ -69,6 +76,10 @@ export async function main(argv: string[]): Promise<number> {
       const [master, ...departments] = positionals;
       return collectCommand({ master: master!, departments, out: Xlsx.parse(need(values.out, "--out")), force: values.force });
     }
+    case "approve":
+      return approveCommand({ file: one(positionals, "FILE.xlsx"), by: values.by, date: values.date, out: Xlsx.parse(need(values.out, "--out")), force: values.force });
+    case "verify":
+      return verifyCommand({ file: one(positionals, "FILE.xlsx"), json: values.json !== undefined });
     case "scheme":
       return schemeCommand({ json: values.json !== undefined, scheme: values.scheme });
     case "demo":

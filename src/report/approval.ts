@@ -2,7 +2,11 @@ import { z } from "zod";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic";
 import { OUTPUT_SHEETS, SHEETS } from "../layout/names";
 import { a1 } from "../workbook/address";
-import type { CellSpec, SheetSpec } from "../workbook/plan";
+import type { CellSpec, SheetSpec, WritePlan } from "../workbook/plan";
+import type { Scheme } from "../scheme/schema";
+import type { Reading } from "../validate/validate";
+// A cycle (aggregate.ts uses approvalStatus), harmless: neither module calls the other while loading.
+import { aggregatePlan } from "./aggregate";
 import type { CellValue, WorkbookSnapshot } from "../workbook/snapshot";
 
 /**
@@ -15,6 +19,8 @@ export const ApprovalSchema = z.object({
   approvedAt: z.string().min(1),
   approvedBy: z.string().min(1),
   schemeId: z.string(),
+  /** The evaluation year approved (records written before the year was a parameter lack it). */
+  year: z.number().int().optional(),
   /** "sheet!A1" → short hash of the cell's value. */
   inputs: z.record(z.string(), z.string()),
 });
@@ -74,6 +80,33 @@ export function approvalSheet(approval: Approval): SheetSpec {
   const rows: (CellSpec | null)[][] = [[{ value: APPROVAL_MARKER }]];
   for (let i = 0; i < json.length; i += CHUNK) rows.push([{ value: json.slice(i, i + CHUNK) }]);
   return { name: SHEETS.approval, rows, columnWidths: [20], merges: [], state: "hidden", protect: true };
+}
+
+/** The record of an approval given now: who, when, and the fingerprint of every input cell. */
+export function newApproval(wb: WorkbookSnapshot, scheme: Scheme, approvedBy: string, approvedAt: string): Approval {
+  return { approvedAt, approvedBy, schemeId: scheme.id, year: scheme.year, inputs: inputFingerprint(wb) };
+}
+
+/**
+ * What 审定 writes, in the pane and the CLI alike: the aggregate's sheets with the summary marked
+ * approved, and the record.
+ */
+export function approvedPlan(reading: Reading, approval: Approval): WritePlan {
+  const base = aggregatePlan(reading, approvalStatus(approval));
+  return { ...base, sheets: [...base.sheets, approvalSheet(approval)] };
+}
+
+export type Verification =
+  | { readonly kind: "notApproved" }
+  | { readonly kind: "unchanged"; readonly approval: Approval }
+  | { readonly kind: "changed"; readonly approval: Approval; readonly cells: readonly string[] };
+
+/** Has anything been edited since 审定? (`evalsheet verify`, and the pane's approval panel.) */
+export function verifyApproval(wb: WorkbookSnapshot): Verification {
+  const approval = readApproval(wb);
+  if (!approval) return { kind: "notApproved" };
+  const cells = changedSinceApproval(approval, wb);
+  return cells.length ? { kind: "changed", approval, cells } : { kind: "unchanged", approval };
 }
 
 export function readApproval(wb: WorkbookSnapshot): Approval | null {

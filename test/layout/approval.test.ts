@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { approvalDiagnostics, approvalSheet, changedSinceApproval, inputFingerprint, readApproval, type Approval } from "../../src/report/approval";
+import { approvalDiagnostics, approvalSheet, approvedPlan, changedSinceApproval, inputFingerprint, newApproval, readApproval, verifyApproval, type Approval } from "../../src/report/approval";
+import { readWorkbook } from "../../src/validate/validate";
+import { SHEETS } from "../../src/layout/names";
 import { templatePlan } from "../../src/layout/template";
 import { sampleData } from "../../src/layout/sample";
 import { builtinScheme } from "../../src/scheme/load";
@@ -45,5 +47,19 @@ describe("approval (审定)", () => {
     const wb = planSnapshot({ sheets: [approvalSheet(approval)], placement: "last" });
     expect(readApproval(wb)).toEqual(approval);
     expect(readApproval(base)).toBeNull();
+  });
+
+  it("one core for the pane and the CLI: the record carries the year, the plan marks the summary approved, verify says what changed", () => {
+    const reading = readWorkbook(base);
+    if (!reading.ok) throw new Error("sample invalid");
+    const record = newApproval(base, scheme, "党组会", "2025-01-20");
+    expect(record).toMatchObject({ approvedBy: "党组会", approvedAt: "2025-01-20", schemeId: "cq-2024", year: 2024 });
+    const plan = approvedPlan(reading, record);
+    expect(plan.sheets.map((s) => s.name)).toEqual([SHEETS.summary, SHEETS.basicScores, SHEETS.details, SHEETS.approval]);
+    expect(String(plan.sheets[0]!.rows[1]![0]!.value)).toContain("已审定（2025-01-20，党组会）");
+    const written: WorkbookSnapshot = { ...base, sheets: [...base.sheets, ...planSnapshot(plan).sheets] };
+    expect(verifyApproval(base)).toEqual({ kind: "notApproved" });
+    expect(verifyApproval(written)).toEqual({ kind: "unchanged", approval: record });
+    expect(verifyApproval(edit(written, "宣教部", 5, 2, 0.5))).toMatchObject({ kind: "changed", cells: ["宣教部!C6"] });
   });
 });
