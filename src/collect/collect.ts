@@ -1,7 +1,10 @@
+import { z } from "zod";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic";
 import type { Scheme } from "../scheme/schema";
 import { foldName, unitIndex } from "../scheme/names";
 import { departmentLayouts, type DepartmentLayout } from "../layout/department";
+import { embeddedSchemeJson } from "../layout/dataSheet";
+import { SHEETS } from "../layout/names";
 import { a1 } from "../workbook/address";
 import { cellAt, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../workbook/snapshot";
 import { cellText, isBlank } from "../validate/cellParse";
@@ -39,9 +42,11 @@ export function planCollect(scheme: Scheme, master: WorkbookSnapshot, files: rea
   const out: Diagnostic[] = [];
   const copies: SheetCopy[] = [];
   const found = new Map<string, { file: string; values: string }>();
+  const foreign = new Set(files.filter((f) => !sameScheme(scheme, f, out)));
   for (const layout of departmentLayouts(scheme)) {
     const target = findSheet(master, scheme, layout);
     files.forEach((f, fileIndex) => {
+      if (foreign.has(f)) return;
       const sheet = findSheet(f.snapshot, scheme, layout);
       if (!sheet || !hasInput(scheme, layout, sheet)) return;
       const fingerprint = inputFingerprint(scheme, layout, sheet);
@@ -81,6 +86,39 @@ export function planCollect(scheme: Scheme, master: WorkbookSnapshot, files: rea
     })
     .map((l) => l.department);
   return { copies, missing, diagnostics: out };
+}
+
+const Identity = z.object({ id: z.string(), year: z.number() });
+
+/**
+ * A department file carries the scheme it was made from (template --department). One made for
+ * another scheme or year has other indicators, points or units: merging it would score the wrong
+ * year silently, so it is refused. A file without a carried scheme (a hand-made copy) is matched
+ * by its sheets alone, as before.
+ */
+function sameScheme(scheme: Scheme, f: DepartmentFile, out: Diagnostic[]): boolean {
+  const json = embeddedSchemeJson(f.snapshot.sheets.find((s) => s.name === SHEETS.data));
+  if (json === null) return true;
+  let identity: z.infer<typeof Identity> | null = null;
+  try {
+    const r = Identity.safeParse(JSON.parse(json));
+    if (r.success) identity = r.data;
+  } catch {
+    // Unreadable JSON: reported below like a missing identity.
+  }
+  if (!identity) {
+    out.push(diagnostic("error", "collect.schemeUnreadable", {
+      zh: `「${f.name}」中保存的评价方案（隐藏表“${SHEETS.data}”）无法读取，无法确认它与主表（${scheme.id}，${scheme.year} 年度）相同，未导入。请用主表的方案重新生成该部室表。`,
+      en: `The scheme stored in "${f.name}" (hidden sheet "${SHEETS.data}") cannot be read, so it cannot be matched with the master (${scheme.id}, ${scheme.year}); not imported. Regenerate the department file from the master's scheme.`,
+    }));
+    return false;
+  }
+  if (identity.id === scheme.id && identity.year === scheme.year) return true;
+  out.push(diagnostic("error", "collect.otherScheme", {
+    zh: `「${f.name}」是按评价方案 ${identity.id}（${identity.year} 年度）生成的，主表是评价方案 ${scheme.id}（${scheme.year} 年度），不能合并，未导入任何文件。请用与主表相同的方案和年度重新生成部室表（如 evalsheet template --department 宣教部 --year ${scheme.year}），填好后再导入。`,
+    en: `"${f.name}" was made from scheme ${identity.id} (${identity.year}); the master is scheme ${scheme.id} (${scheme.year}). They cannot be merged; nothing was imported. Regenerate the department file with the master's scheme and year (e.g. evalsheet template --department 宣教部 --year ${scheme.year}), fill it in and import it again.`,
+  }));
+  return false;
 }
 
 function findSheet(wb: WorkbookSnapshot, scheme: Scheme, layout: DepartmentLayout): SheetSnapshot | undefined {

@@ -126,4 +126,29 @@ describe("collect", () => {
     const [got, w1] = await Promise.all([load(o), load(d1)]);
     expect(inputs(got, "宣教部")).toEqual(inputs(w1, "宣教部"));
   });
+
+  it("a department file made for another year or another scheme → exit 1 naming the file, both years and both scheme ids; nothing written", async () => {
+    const m25 = join(dir, "主表2025.xlsx");
+    const d24 = join(dir, "宣教部2024.xlsx");
+    const other = join(dir, "other.json");
+    const dOther = join(dir, "宣教部-他方案.xlsx");
+    writeFileSync(other, JSON.stringify({ ...JSON.parse(JSON.stringify(scheme)), id: "cq-2024-区县版" }));
+    const made = await Promise.all([
+      cli(["template", "--year", "2025", "--out", m25]),
+      cli(["template", "--year", "2024", "--sample", "--department", "宣教部", "--out", d24]),
+      cli(["template", "--year", "2025", "--scheme", other, "--sample", "--department", "宣教部", "--out", dOther]),
+    ]);
+    for (const r of made) expectExit(r, 0);
+    const before = sha256(m25);
+    const o1 = join(dir, "OUT-2024.xlsx");
+    const o2 = join(dir, "OUT-other.xlsx");
+    const [year, id] = await Promise.all([cli(["collect", m25, d24, "--out", o1]), cli(["collect", m25, dOther, "--out", o2])]);
+    expectExit(year, 1);
+    expectNoStack(year);
+    expect(year.stdout, show(year)).toContain("「宣教部2024.xlsx」是按评价方案 cq-2024（2024 年度）生成的，主表是评价方案 cq-2024（2025 年度）");
+    expectExit(id, 1);
+    expect(id.stdout, show(id)).toContain("「宣教部-他方案.xlsx」是按评价方案 cq-2024-区县版（2025 年度）生成的，主表是评价方案 cq-2024（2025 年度）");
+    expect(gone(o1) && gone(o2)).toBe(true);
+    expect(sha256(m25)).toBe(before);
+  });
 });
