@@ -4,7 +4,8 @@ import type { Diagnostic } from "../src/diagnostics/diagnostic";
 import { hasErrors } from "../src/diagnostics/diagnostic";
 import type { PaneEnv } from "./env";
 import { LangContext, STRINGS, type Lang } from "./i18n";
-import { usePane } from "./hooks/usePane";
+import { usePane, yearFieldProblem } from "./hooks/usePane";
+import { YearField } from "./components/YearField";
 import { Header } from "./components/Header";
 import { ActionBar } from "./components/ActionBar";
 import { FileBar } from "./components/FileBar";
@@ -90,13 +91,12 @@ export function App(props: { env: PaneEnv; initialLang?: Lang }) {
               if (r.ok) void pane.validate();
             }}
             onGenerate={async (kind) => {
-              await env.openGenerated!(kind);
-              pane.opened(true);
-              void pane.validate();
+              if (await pane.generate(kind)) void pane.validate();
             }}
             onDownload={onDownload}
           />
         )}
+        <YearField year={state.year} fromWorkbook={state.yearFromWorkbook} problem={yearFieldProblem(state)} disabled={state.busy !== null} onChange={pane.setYear} />
         <ActionBar
           busy={state.busy}
           enabled={state.workbookOpen}

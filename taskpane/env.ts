@@ -13,8 +13,8 @@ export interface PaneEnv {
   selectCell(sheet: string, cell: string): Promise<boolean>;
   /** Standalone: open a workbook from bytes (lazy-loads the file adapter). */
   openFile?(name: string, bytes: Uint8Array): Promise<{ ok: boolean; message?: string }>;
-  /** Standalone: start with a generated workbook. */
-  openGenerated?(kind: "sample" | "blank"): Promise<void>;
+  /** Standalone: start with a generated workbook for the evaluation year. */
+  openGenerated?(kind: "sample" | "blank", year: number): Promise<void>;
   /** Standalone: the current workbook as .xlsx bytes, for download. */
   workbookBytes?(): Promise<Uint8Array>;
   readonly fileName?: () => string | null;

@@ -30,15 +30,16 @@ export function standaloneEnv(): PaneEnv {
       toBytes = () => workbookBytes(opened.workbook);
       return { ok: true };
     },
-    async openGenerated(kind) {
-      const [{ builtinScheme }, { templatePlan }, { sampleData }, { planToWorkbook, workbookBytes }, { xlsxPort }] = await Promise.all([
+    async openGenerated(kind, year) {
+      const [{ builtinScheme }, { withYear }, { templatePlan }, { sampleData }, { planToWorkbook, workbookBytes }, { xlsxPort }] = await Promise.all([
         import("../src/scheme/load"),
+        import("../src/scheme/year"),
         import("../src/layout/template"),
         import("../src/layout/sample"),
         import("../src/adapters/xlsx/xlsxFile"),
         import("../src/adapters/xlsx/xlsxPort"),
       ]);
-      const scheme = builtinScheme();
+      const scheme = withYear(builtinScheme(), year);
       const wb = await planToWorkbook(templatePlan(scheme, kind === "sample" ? { sample: sampleData(scheme, 2024) } : {}));
       port = xlsxPort(wb);
       name = kind === "sample" ? "示例工作簿.xlsx" : "评价模板.xlsx";

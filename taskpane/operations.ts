@@ -1,15 +1,16 @@
-import { hasErrors, type Diagnostic } from "../src/diagnostics/diagnostic";
+import { diagnostic, hasErrors, type Diagnostic } from "../src/diagnostics/diagnostic";
 import type { Scheme } from "../src/scheme/schema";
 import type { WorkbookPort } from "../src/workbook/port";
 import type { WorkbookSnapshot } from "../src/workbook/snapshot";
 import { readWorkbook, schemeOf, type Reading } from "../src/validate/validate";
 import { aggregatePlan } from "../src/report/aggregate";
-import { approvalSheet, approvalStatus, inputFingerprint, type Approval } from "../src/report/approval";
+import { approvedPlan, newApproval, type Approval } from "../src/report/approval";
 import { templatePlan } from "../src/layout/template";
-import { dataSheet } from "../src/layout/dataSheet";
+import { dataSheet, embeddedSchemeJson } from "../src/layout/dataSheet";
 import { schemeSheet } from "../src/layout/schemeSheet";
 import { planCollect } from "../src/collect/collect";
-import { OUTPUT_SHEETS } from "../src/layout/names";
+import { OUTPUT_SHEETS, SHEETS } from "../src/layout/names";
+import { withYear, yearProblem } from "../src/scheme/year";
 
 /**
  * What the pane's buttons do, as plain async functions over the workbook port: the same code
@@ -71,8 +72,7 @@ export function aggregate(ctx: OpContext, options: { force?: boolean; approval?:
     const reading = checked.value;
     checkpoint(ctx, "phasePlan", 3, 4);
     const { approval } = options;
-    const base = approval ? aggregatePlan(reading, approvalStatus(approval)) : aggregatePlan(reading);
-    const plan = approval ? { ...base, sheets: [...base.sheets, approvalSheet(approval)] } : base;
+    const plan = approval ? approvedPlan(reading, approval) : aggregatePlan(reading);
     checkpoint(ctx, "phaseWrite", 4, 4);
     const written = await ctx.port.applyPlan(plan);
     if (!written.ok) return { ok: false, diagnostics: [...checked.diagnostics, ...written.diagnostics] };
@@ -91,25 +91,47 @@ export async function approve(ctx: OpContext, approvedBy: string, approvedAt: st
   const read = await snapshot(ctx);
   if (!read.ok) return read;
   const scheme = schemeOf(read.value, []);
-  const approval: Approval = { approvedAt, approvedBy, schemeId: scheme?.id ?? "", inputs: inputFingerprint(read.value) };
-  return aggregate(ctx, { approval });
+  if (!scheme) return validate(ctx);
+  return aggregate(ctx, { approval: newApproval(read.value, scheme, approvedBy, approvedAt) });
 }
 
-/** 生成模板: add the template's sheets that the workbook lacks; never overwrite an existing sheet. */
-export function addTemplate(ctx: OpContext, given?: Scheme): Promise<OpResult<string[]>> {
+/**
+ * 生成模板: add the template's sheets that the workbook lacks; never overwrite an existing sheet.
+ * `year` is the evaluation year of the sheets; a workbook that already carries a scheme keeps its
+ * own year (a different one is refused: its sheets would disagree with each other).
+ */
+export function addTemplate(ctx: OpContext, given?: Scheme, year?: number): Promise<OpResult<string[]>> {
   return guarded(async () => {
     checkpoint(ctx, "phaseRead", 1, 2);
     const read = await snapshot(ctx);
     if (!read.ok) return read;
     const problems: Diagnostic[] = [];
-    const scheme = given ?? schemeOf(read.value, problems);
-    if (!scheme) return { ok: false, diagnostics: problems };
+    const base = given ?? schemeOf(read.value, problems);
+    if (!base) return { ok: false, diagnostics: problems };
+    const refused = year === undefined ? null : yearRefusal(base, year, carriesScheme(read.value));
+    if (refused) return { ok: false, diagnostics: [refused] };
+    const scheme = year === undefined ? base : withYear(base, year);
     const existing = new Set(read.value.sheets.map((s) => s.name));
     const sheets = templatePlan(scheme).sheets.filter((s) => !existing.has(s.name));
     if (sheets.length === 0) return { ok: true, value: [], diagnostics: [] };
     checkpoint(ctx, "phaseWrite", 2, 2);
     const written = await ctx.port.applyPlan({ sheets, placement: "last" });
     return written.ok ? { ok: true, value: sheets.map((s) => s.name), diagnostics: [] } : { ok: false, diagnostics: written.diagnostics };
+  });
+}
+
+/** Does the workbook carry its own scheme (hidden data sheet), rather than falling back to the built-in? */
+export function carriesScheme(wb: WorkbookSnapshot): boolean {
+  return embeddedSchemeJson(wb.sheets.find((s) => s.name === SHEETS.data)) !== null;
+}
+
+function yearRefusal(scheme: Scheme, year: number, carried: boolean): Diagnostic | null {
+  const problem = yearProblem(scheme, year);
+  if (problem) return diagnostic("error", "template.year", problem);
+  if (!carried || scheme.year === year) return null;
+  return diagnostic("error", "template.otherYear", {
+    zh: `此工作簿是 ${scheme.year} 年度的（评价方案保存在工作簿中），不能在其中生成 ${year} 年度的表。请把年度改回 ${scheme.year}，或新建一个空白工作簿再生成 ${year} 年度的模板。`,
+    en: `This workbook is for ${scheme.year} (its scheme is stored in it); sheets for ${year} cannot be added to it. Set the year back to ${scheme.year}, or start a blank workbook for ${year}.`,
   });
 }
 

@@ -3,9 +3,10 @@ import type { Diagnostic } from "../../src/diagnostics/diagnostic";
 import type { Reading } from "../../src/validate/validate";
 import type { Scheme } from "../../src/scheme/schema";
 import type { PaneEnv } from "../env";
-import type { Strings } from "../i18n";
+import { STRINGS, type Strings } from "../i18n";
 import type * as Ops from "../operations";
 import type { OpResult, Phase } from "../operations";
+import { defaultEvaluationYear, firstYear, yearProblemFor } from "../../src/scheme/year";
 
 // The core (validation, engine, report) loads on the first action, not with the first screen.
 const loadOps = () => import("../operations");
@@ -29,6 +30,10 @@ export interface PaneState {
   /** One line saying what the last action did, rendered in the current language. */
   readonly notice: Notice | null;
   readonly workbookOpen: boolean;
+  /** The evaluation year for 生成模板 and new workbooks: today's default, else the open workbook's own. */
+  readonly year: number;
+  /** The year is the open workbook's (it carries its scheme), not a choice for new sheets. */
+  readonly yearFromWorkbook: boolean;
 }
 
 export interface Notice {
@@ -36,7 +41,16 @@ export interface Notice {
   readonly text: (t: Strings) => string;
 }
 
-const initial: PaneState = { busy: null, reading: null, diagnostics: null, aggregated: false, notice: null, workbookOpen: false };
+const initial: PaneState = { busy: null, reading: null, diagnostics: null, aggregated: false, notice: null, workbookOpen: false, year: defaultEvaluationYear(new Date()), yearFromWorkbook: false };
+
+/** What the year field says is wrong with the year typed; the operation checks again with the scheme. */
+export function yearFieldProblem(state: PaneState): { zh: string; en: string } | null {
+  const scheme = state.reading?.scheme;
+  return yearProblemFor(scheme ? { id: scheme.id, first: firstYear(scheme) } : { id: BUILTIN.id, first: BUILTIN.first }, state.year);
+}
+
+// The built-in scheme's id and first year, without loading it (the core loads on the first action).
+const BUILTIN = { id: "cq-2024", first: 2024 };
 
 /**
  * The pane's logic in one hook: each action runs an operation on the environment's port with
@@ -74,14 +88,18 @@ export function usePane(env: PaneEnv) {
   }, [env]);
 
   const count = (r: OpResult<unknown>, sev: string) => r.diagnostics.filter((d) => d.severity === sev).length;
+  // A workbook that carries its scheme has its year: the field shows it. The built-in's info diagnostic says it carries none.
+  const yearOf = (r: Reading): Partial<PaneState> => (r.diagnostics.some((d) => d.code === "scheme.builtin") ? { yearFromWorkbook: false } : { year: r.scheme.year, yearFromWorkbook: true });
   const afterReading = (aggregating: boolean) => (r: OpResult<Reading>): Partial<PaneState> => {
     if (r.ok) env.setFunctionsScheme?.(r.value.scheme);
+    const year = r.ok ? yearOf(r.value) : {};
     const summary = (t: Strings) => `${count(r, "error")} ${t.errors}${t.sep}${count(r, "warning")} ${t.warnings}`;
     if (!r.ok && aggregating) {
       // Refused for errors: keep what the last reading showed, and say why nothing was written.
       return { diagnostics: r.diagnostics, aggregated: false, notice: { kind: "error", text: (t) => `${t.notAggregated}（${summary(t)}）` } };
     }
     return {
+      ...year,
       reading: r.ok ? r.value : null,
       diagnostics: r.diagnostics,
       aggregated: r.ok && aggregating,
@@ -95,8 +113,8 @@ export function usePane(env: PaneEnv) {
     validate: () => run("validate", (ops, ctx) => ops.validate(ctx), afterReading(false)),
     aggregate: (force = false) => run("aggregate", (ops, ctx) => ops.aggregate(ctx, { force }), afterReading(true)),
     approve: (by: string, at: string) => run("approve", (ops, ctx) => ops.approve(ctx, by, at), afterReading(true)),
-    /** Without a scheme: the one the workbook carries, else the built-in. */
-    addTemplate: (scheme?: Scheme) => run("template", (ops, ctx) => ops.addTemplate(ctx, scheme), (r) => ({
+    /** Without a scheme: the one the workbook carries, else the built-in; for the year in the field. */
+    addTemplate: (scheme?: Scheme) => run("template", (ops, ctx) => ops.addTemplate(ctx, scheme, state.year), (r) => ({
       notice: r.ok ? { kind: "success", text: (t) => (r.value.length ? `${t.templateAdded}${t.colon}${r.value.join("、")}` : t.templateNothing) } : null,
       diagnostics: r.ok ? null : r.diagnostics,
     })),
@@ -109,7 +127,19 @@ export function usePane(env: PaneEnv) {
       diagnostics: r.ok ? null : r.diagnostics,
     })),
     notify: (notice: PaneState["notice"]) => setState((s) => ({ ...s, notice })),
-    /** Standalone: a workbook was opened or generated; forget the previous one's results. */
-    opened: (ok: boolean, message?: string) => setState({ ...initial, workbookOpen: ok || env.port() !== null, notice: ok ? null : { kind: "error", text: () => message ?? "" } }),
+    setYear: (year: number) => setState((s) => ({ ...s, year })),
+    /** Standalone: a workbook was opened or generated; forget the previous one's results (the year typed stays). */
+    opened: (ok: boolean, message?: string) => setState((s) => ({ ...initial, year: s.year, workbookOpen: ok || env.port() !== null, notice: ok ? null : { kind: "error", text: () => message ?? "" } })),
+    /** Standalone: start from a new sample or blank workbook for the year in the field; false when refused. */
+    generate: async (kind: "sample" | "blank"): Promise<boolean> => {
+      const problem = yearFieldProblem(state);
+      if (problem) {
+        setState((s) => ({ ...s, notice: { kind: "error", text: (t) => (t === STRINGS.en ? problem.en : problem.zh) } }));
+        return false;
+      }
+      await env.openGenerated!(kind, state.year);
+      setState((s) => ({ ...initial, year: s.year, workbookOpen: true }));
+      return true;
+    },
   };
 }

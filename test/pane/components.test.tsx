@@ -4,6 +4,8 @@ import { createDOMRenderer, FluentProvider, RendererProvider, SSRProvider, webLi
 import type { ReactElement } from "react";
 import { DiagnosticsPanel } from "../../taskpane/components/DiagnosticsPanel";
 import { Header } from "../../taskpane/components/Header";
+import { YearField } from "../../taskpane/components/YearField";
+import { yearFieldProblem } from "../../taskpane/hooks/usePane";
 import { LangContext, STRINGS } from "../../taskpane/i18n";
 import { diagnostic } from "../../src/diagnostics/diagnostic";
 import { readWorkbook } from "../../src/validate/validate";
@@ -63,5 +65,24 @@ describe("Header", () => {
   it("shows an approval that still holds", () => {
     const approved = { ...r, approval: { approvedAt: "2027-01-20", approvedBy: "党组会", schemeId: "cq-2024", inputs: {} }, changedSinceApproval: [] };
     expect(text(render(<Header reading={approved} fileName={null} workbookOpen />))).toContain("已审定 2027-01-20，党组会");
+  });
+});
+
+describe("YearField", () => {
+  it("shows the year, the default rule, or what is wrong with the year (in the pane's language)", () => {
+    const ok = text(render(<YearField year={2025} fromWorkbook={false} problem={null} disabled={false} onChange={() => undefined} />));
+    expect(ok).toContain("评价年度");
+    expect(ok).toContain("1—6 月为上一年");
+    const carried = text(render(<YearField year={2024} fromWorkbook problem={null} disabled={false} onChange={() => undefined} />));
+    expect(carried).toContain("当前工作簿的年度");
+    const problem = { zh: "不能用于 2023 年度", en: "cannot be used for 2023" };
+    expect(text(render(<YearField year={2023} fromWorkbook={false} problem={problem} disabled={false} onChange={() => undefined} />, "en"))).toContain("cannot be used for 2023");
+  });
+
+  it("the pane's check of the year field: before the scheme's first year, or not a year", () => {
+    const base = { busy: null, reading: null, diagnostics: null, aggregated: false, notice: null, workbookOpen: false, yearFromWorkbook: false };
+    expect(yearFieldProblem({ ...base, year: 2025 })).toBeNull();
+    expect(yearFieldProblem({ ...base, year: 2023 })?.zh).toContain("适用于 2024 年及以后");
+    expect(yearFieldProblem({ ...base, year: 20 })?.zh).toContain("无效");
   });
 });

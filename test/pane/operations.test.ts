@@ -4,6 +4,7 @@ import { officePort } from "../../src/adapters/office/officePort";
 import { xlsxPort } from "../../src/adapters/xlsx/xlsxPort";
 import { planToWorkbook } from "../../src/adapters/xlsx/xlsxFile";
 import { builtinScheme } from "../../src/scheme/load";
+import { withYear } from "../../src/scheme/year";
 import { templatePlan } from "../../src/layout/template";
 import { sampleData } from "../../src/layout/sample";
 import { SHEETS } from "../../src/layout/names";
@@ -73,6 +74,35 @@ describe.each(ports)("pane operations on the %s", (_name, make) => {
     expect(x(after)).toEqual(x(before));
     // Once complete, a second 生成模板 adds nothing.
     expect(await ops.addTemplate({ port })).toMatchObject({ ok: true, value: [] });
+  });
+
+  it("生成模板 for a year: a blank workbook gets that year's sheets and scheme; a year before 2024 is refused", async () => {
+    const port = await make({ sheets: [], placement: "last" });
+    expect(await ops.addTemplate({ port }, undefined, 2023)).toMatchObject({ ok: false, diagnostics: [{ code: "template.year" }] });
+    const r = await ops.addTemplate({ port }, undefined, 2027);
+    expect(r.ok).toBe(true);
+    const v = await ops.validate({ port });
+    expect(v.ok && v.value.scheme).toMatchObject({ year: 2027, applicableFrom: 2024 });
+    const read = await port.readSnapshot();
+    if (!read.ok) throw new Error("read failed");
+    expect(String(read.value.sheets.find((s) => s.name === SHEETS.events)!.rows[0]![0])).toContain("2027 年度");
+  });
+
+  it("生成模板 for another year than the one the workbook carries is refused, nothing written", async () => {
+    const plan = sample();
+    const port = await make({ ...plan, sheets: plan.sheets.filter((s) => s.name !== SHEETS.events) });
+    const r = await ops.addTemplate({ port }, undefined, 2025);
+    expect(r).toMatchObject({ ok: false, diagnostics: [{ code: "template.otherYear", message: expect.stringContaining("此工作簿是 2024 年度的") }] });
+    expect(await sheetNames(port)).not.toContain(SHEETS.events);
+    expect(await ops.addTemplate({ port }, undefined, 2024)).toMatchObject({ ok: true, value: [SHEETS.events] });
+  });
+
+  it("导入部室表 refuses a department file made for another year", async () => {
+    const port = await make(templatePlan(scheme));
+    const y2025 = withYear(scheme, 2025);
+    const dept = planSnapshot(templatePlan(y2025, { sample: sampleData(y2025, 9), department: "宣教部" }));
+    const r = await ops.importDepartments({ port }, [{ name: "宣教部2025.xlsx", snapshot: dept }]);
+    expect(r).toMatchObject({ ok: false, diagnostics: [expect.objectContaining({ code: "collect.otherScheme", message: expect.stringContaining("「宣教部2025.xlsx」是按评价方案 cq-2024（2025 年度）生成的") })] });
   });
 
   it("导入部室表 copies a department's file into the input cells and lists who is missing", async () => {
