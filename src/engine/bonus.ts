@@ -1,6 +1,6 @@
 import type { Scheme } from "../scheme/schema";
 import { dec, minDec, roundTo, sum, toNumber, ZERO, type Dec } from "./decimal";
-import { lit, round } from "./formula";
+import { round } from "./formula";
 import type { EventInput } from "./inputs";
 import type { TrailEntry } from "./trail";
 
@@ -62,15 +62,15 @@ export function bonusFor(scheme: Scheme, events: readonly EventInput[], decimals
   return { raw, capped, capsHit, trail };
 }
 
-/** The same as a formula: `countRefs` maps item id → the count expressions of the unit's rows. */
-export function bonusFormula(scheme: Scheme, countRefs: ReadonlyMap<string, readonly string[]>, decimals: number): string {
-  const terms: string[] = [];
-  for (const item of scheme.bonus.items) {
-    const refs = countRefs.get(item.id);
-    if (!refs || refs.length === 0) continue;
-    const gained = `${lit(item.pointsEach)}*(${refs.join("+")})`;
-    terms.push(item.cap === null ? gained : `MIN(${gained},${lit(item.cap)})`);
-  }
-  if (terms.length === 0) return "0";
-  return round(`MIN(${terms.join("+")},${lit(scheme.components.bonusCap)})`, decimals);
+/**
+ * The same as a formula over the workbook's tables: `sumOf(i)` is the unit's points for the i-th
+ * bonus item (1-based, a SUMIFS over the calculation sheet), `capOf(i)` that item's cap cell
+ * (empty: none), `totalCap` the cell of the cap on all bonuses. No point value is typed in.
+ */
+export function bonusFormula(scheme: Scheme, sumOf: (i: number) => string, capOf: (i: number) => string, totalCap: string, decimals: number): string {
+  const terms = scheme.bonus.items.map((_item, k) => {
+    const i = k + 1;
+    return `IF(ISNUMBER(${capOf(i)}),MIN(${sumOf(i)},${capOf(i)}),${sumOf(i)})`;
+  });
+  return round(`MIN(${terms.join("+")},${totalCap})`, decimals);
 }

@@ -1,6 +1,6 @@
 import type { Scheme } from "../scheme/schema";
 import { clamp, dec, maxDec, minDec, roundTo, sum, toNumber, ZERO, type Dec } from "./decimal";
-import { lit, num, round } from "./formula";
+import { round } from "./formula";
 import type { CaseInput } from "./inputs";
 import type { TrailEntry } from "./trail";
 
@@ -46,17 +46,23 @@ export function bestPracticeFor(scheme: Scheme, cases: readonly CaseInput[], dec
   return { score, trail };
 }
 
-/** The same as a formula over the case score cells (first `maxPerUnit` of the unit's rows). */
-export function bestPracticeFormula(scheme: Scheme, scoreRefs: readonly string[], decimals: number): string {
-  const { perCaseMax, maxPerUnit, combine } = scheme.cases;
-  const refs = scoreRefs.slice(0, maxPerUnit);
-  if (refs.length === 0) return "0";
-  const cs = refs.map((r) => `MIN(MAX(${num(r)},0),${lit(perCaseMax)})`);
+/**
+ * The same as a formula: `scoreOf(k)` is the unit's k-th case score (0 when absent), `count` the
+ * number of its cases; maxima come from cells (`perUnitRef` cases count, `capRef` the capped sum,
+ * `componentRef` the 25 points).
+ */
+export function bestPracticeFormula(
+  scheme: Scheme,
+  q: { scoreOf: (k: number) => string; count: string; perUnitRef: string; capRef: string; componentRef: string },
+  decimals: number,
+): string {
+  const { maxPerUnit, combine } = scheme.cases;
+  const cs = Array.from({ length: maxPerUnit }, (_, k) => q.scoreOf(k + 1));
   let f: string;
   if (combine.kind === "max") f = cs.length === 1 ? cs[0]! : `MAX(${cs.join(",")})`;
-  else if (combine.kind === "mean") f = `(${cs.join("+")})/${cs.length}`;
-  else f = `MIN(${cs.join("+")},${lit(combine.cap)})`;
-  return round(`MIN(${f},${lit(scheme.components.bestPractice)})`, decimals);
+  else if (combine.kind === "mean") f = `IF(${q.count}=0,0,(${cs.join("+")})/MIN(${q.count},${q.perUnitRef}))`;
+  else f = `MIN(${cs.join("+")},${q.capRef})`;
+  return round(`MIN(${f},${q.componentRef})`, decimals);
 }
 
 function entry(delta: number, text: { zh: string; en: string }, source: CaseInput["source"] | null): TrailEntry {

@@ -1,6 +1,6 @@
 import type { Scheme } from "../scheme/schema";
 import { dec, maxDec, roundTo, toNumber, ZERO, type Dec } from "./decimal";
-import { lit, num, round } from "./formula";
+import { round } from "./formula";
 import type { CompositeInput } from "./inputs";
 import type { TrailEntry } from "./trail";
 
@@ -24,8 +24,7 @@ export function compositeFor(scheme: Scheme, input: CompositeInput | undefined, 
   };
 }
 
-export function compositeFormula(scheme: Scheme, deductionRef: string | null, decimals: number): string {
-  const max = lit(scheme.components.composite);
-  if (!deductionRef) return max;
-  return round(`MAX(${max}-MAX(${num(deductionRef)},0),0)`, decimals);
+/** The same as a formula: `deduction` is the unit's recorded deduction, `maxRef` the cell of the 10 points. */
+export function compositeFormula(deduction: string, maxRef: string, decimals: number): string {
+  return round(`MAX(${maxRef}-MAX(${deduction},0),0)`, decimals);
 }

@@ -1,6 +1,6 @@
 import type { Scheme } from "../scheme/schema";
 import { dec, maxDec, minDec, roundTo, sum, toNumber, ZERO, type Dec } from "./decimal";
-import { lit, num, round } from "./formula";
+import { round } from "./formula";
 import type { EventInput } from "./inputs";
 import type { TrailEntry } from "./trail";
 
@@ -40,21 +40,7 @@ export function penaltyFor(scheme: Scheme, events: readonly EventInput[], decima
   return { total: roundTo(sum(parts), decimals), trail };
 }
 
-/** `rows` are the unit's penalty rows with their item and the count and points cell references. */
-export function penaltyFormula(
-  scheme: Scheme,
-  rows: readonly { itemId: string; countExpr: string; pointsRef: string }[],
-  decimals: number,
-): string {
-  const terms: string[] = [];
-  for (const item of scheme.penalties.items) {
-    for (const r of rows.filter((x) => x.itemId === item.id)) {
-      if (item.kind === "fixed") terms.push(`${lit(item.pointsEach)}*${r.countExpr}`);
-      else {
-        const pts = `MAX(${num(r.pointsRef)},0)`;
-        terms.push(item.maxPoints === null ? pts : `MIN(${pts},${lit(item.maxPoints)})`);
-      }
-    }
-  }
-  return terms.length === 0 ? "0" : round(terms.join("+"), decimals);
+/** The same as a formula: `sumOfKind(kind)` is the unit's points of one kind of penalty row (fixed, discretionary). */
+export function penaltyFormula(sumOfKind: (kind: "fixed" | "discretionary") => string, decimals: number): string {
+  return round(`${sumOfKind("fixed")}+${sumOfKind("discretionary")}`, decimals);
 }

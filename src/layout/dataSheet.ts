@@ -2,11 +2,13 @@ import type { Scheme } from "../scheme/schema";
 import type { CellSpec, SheetSpec } from "../workbook/plan";
 import type { SheetSnapshot } from "../workbook/snapshot";
 import { eventLabels, projectLabel } from "./lists";
+import { eventItems, itemKeys, PARAMS, paramValues, unitKeys, type ParamKey } from "./schemeTables";
 import { SHEETS } from "./names";
 
 /**
  * The hidden sheet that makes an emailed workbook self-contained: the scheme as JSON in column A
- * (split into cells under Excel's 32,767-character limit) and the dropdown lists in B–F.
+ * (split into cells under Excel's 32,767-character limit), the dropdown lists in B–F, and from G
+ * the tables the summary's formulas look up (./schemeTables.ts).
  */
 export const SCHEME_MARKER = "evalsheet-scheme-v1";
 const CHUNK = 30000;
@@ -15,18 +17,33 @@ export function dataSheet(scheme: Scheme): SheetSpec {
   const json = JSON.stringify(scheme);
   const chunks: string[] = [];
   for (let i = 0; i < json.length; i += CHUNK) chunks.push(json.slice(i, i + CHUNK));
-  const columns: string[][] = [
+  const items = eventItems(scheme);
+  const params = paramValues(scheme);
+  const units = unitKeys(scheme);
+  const keys = itemKeys(scheme);
+  const columns: (string | number | null)[][] = [
     [SCHEME_MARKER, ...chunks],
     scheme.units.map((u) => u.name),
     scheme.cases.projects.map(projectLabel),
     scheme.cases.projects.map((p) => p.department),
     eventLabels(scheme),
     scheme.composite.incidents.map((i) => i.name),
+    // G–P: the tables the summary's formulas look up (./schemeTables.ts).
+    units.map(([k]) => k),
+    units.map(([, name]) => name),
+    keys.map(([k]) => k),
+    keys.map(([, i]) => i),
+    items.map((x) => x.kind),
+    items.map((x) => x.points),
+    items.map((x) => x.cap),
+    items.map((x) => x.max),
+    Object.values(PARAMS).map((p) => p.name),
+    (Object.keys(PARAMS) as ParamKey[]).map((k) => params[k]),
   ];
   const height = Math.max(...columns.map((c) => c.length));
   const rows: (CellSpec | null)[][] = [];
-  for (let r = 0; r < height; r++) rows.push(columns.map((c) => (c[r] === undefined ? null : { value: c[r]!, style: "plain" as const })));
-  return { name: SHEETS.data, rows, columnWidths: [20, 18, 40, 12, 50, 26], merges: [], state: "hidden", protect: true };
+  for (let r = 0; r < height; r++) rows.push(columns.map((c) => (c[r] === undefined || c[r] === null ? null : { value: c[r]!, style: "plain" as const })));
+  return { name: SHEETS.data, rows, columnWidths: [20, 18, 40, 12, 50, 26, 24, 18, 40, 6, 8, 8, 8, 8, 18, 8], merges: [], state: "hidden", protect: true };
 }
 
 /** The scheme JSON carried by a workbook, or null when it has none. */

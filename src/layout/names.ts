@@ -8,11 +8,12 @@ export const SHEETS = {
   summary: "汇总",
   basicScores: "基础工作得分",
   details: "扣分明细",
+  calc: "_计算",
   approval: "_审定记录",
 } as const;
 
 /** Sheets the aggregate writes; everything else in a workbook is input and never written. */
-export const OUTPUT_SHEETS: readonly string[] = [SHEETS.summary, SHEETS.basicScores, SHEETS.details];
+export const OUTPUT_SHEETS: readonly string[] = [SHEETS.summary, SHEETS.basicScores, SHEETS.details, SHEETS.calc];
 
 /** Rows above the data on every input sheet: title, note, header(s). */
 export const TITLE_ROW = 0;

@@ -5,6 +5,7 @@ import { input, inputText, label, row, text, formula } from "./cells";
 import { eventLabels, LIST_COLUMNS, listRange, projectLabel } from "./lists";
 import { SHEETS } from "./names";
 import { CASES, COMPOSITE, EVENTS } from "./otherSheets";
+import { areaOf, fitRowHeights, lastFilledRow } from "./print";
 import type { SampleData } from "./sample";
 import { isoToSerial } from "../workbook/dates";
 import { dateText } from "../validate/cellParse";
@@ -29,7 +30,12 @@ export function casesSheet(scheme: Scheme, sample?: SampleData): SheetSpec {
   const projects = listRange(LIST_COLUMNS.projects, c.projects.length);
   const depts = listRange(LIST_COLUMNS.projectDepartments, c.projects.length);
   type CaseRow = Partial<SampleData["cases"][number]> & { unit: string };
-  const sampleRows: CaseRow[] = sample?.cases ?? scheme.units.flatMap((u) => [{ unit: u.name }, { unit: u.name }]);
+  // Every unit gets its `maxPerUnit` rows, filled or not, so a second case can be added in place
+  // (and the summary's formulas, which cover these rows, count it).
+  const sampleRows: CaseRow[] = scheme.units.flatMap((u) => {
+    const filled: CaseRow[] = (sample?.cases ?? []).filter((x) => x.unit === u.name);
+    return [...filled, ...Array.from({ length: Math.max(0, c.maxPerUnit - filled.length) }, () => ({ unit: u.name }))];
+  });
   sampleRows.forEach((s, i) => {
     const r = rows.length + 1;
     const project = s.project;
@@ -45,11 +51,14 @@ export function casesSheet(scheme: Scheme, sample?: SampleData): SheetSpec {
       inputText(s.comment),
     ]);
   });
+  // One landscape page wide at ≈ 90 %: a 500-character case wraps in 案例内容 to about 20 lines,
+  // and its row is given that height (Excel and LibreOffice do not grow it by themselves).
+  const columnWidths = [4, 11, 18, 16, 48, 6, 9, 16];
   return {
-    name: SHEETS.cases, rows, merges,
-    columnWidths: [6, 18, 34, 28, 60, 10, 12, 30],
+    name: SHEETS.cases, rows, merges, columnWidths,
+    rowHeights: fitRowHeights(rows, columnWidths, merges),
     freeze: { rows: CASES.firstDataRow, cols: 2 },
-    print: { landscape: true, titleRows: "3:3" },
+    print: { landscape: true, titleRows: "3:3", area: areaOf(rows.length - 1, CASES.headers.length - 1), fitToWidth: 1 },
     tabColor: "FF107C41",
   };
 }
@@ -83,11 +92,15 @@ export function eventsSheet(scheme: Scheme, sample?: SampleData): SheetSpec {
       inputText(e?.reason),
     ]);
   }
+  const columnWidths = [4, 11, 32, 5, 8, 12, 20, 32];
+  // The numbered rows below the last event are for adding events, not for printing: the print
+  // area ends at the last filled row (a blank sheet prints one page of rows to fill in by hand).
+  const lastRow = Math.max(lastFilledRow(rows, [EVENTS.cols.seq]), EVENTS.firstDataRow + 19);
   return {
-    name: SHEETS.events, rows, merges,
-    columnWidths: [6, 18, 50, 8, 12, 12, 26, 36],
+    name: SHEETS.events, rows, merges, columnWidths,
+    rowHeights: fitRowHeights(rows, columnWidths, merges),
     freeze: { rows: EVENTS.firstDataRow, cols: 2 },
-    print: { landscape: true, titleRows: "3:3" },
+    print: { landscape: true, titleRows: "3:3", area: areaOf(lastRow, EVENTS.headers.length - 1), fitToWidth: 1 },
     tabColor: "FFC55A11",
   };
 }
@@ -111,11 +124,12 @@ export function compositeSheet(scheme: Scheme, sample?: SampleData): SheetSpec {
       inputText(s?.reason),
     ]);
   });
+  const columnWidths = [4, 12, 12, 6, 26, 50];
   return {
-    name: SHEETS.composite, rows, merges,
-    columnWidths: [6, 14, 18, 8, 26, 50],
+    name: SHEETS.composite, rows, merges, columnWidths,
+    rowHeights: fitRowHeights(rows, columnWidths, merges),
     freeze: { rows: COMPOSITE.firstDataRow, cols: 3 },
-    print: { landscape: true, titleRows: "3:3" },
+    print: { landscape: true, titleRows: "3:3", area: areaOf(rows.length - 1, COMPOSITE.headers.length - 1), fitToWidth: 1 },
     tabColor: "FF7030A0",
   };
 }

@@ -4,6 +4,8 @@ import { basicScoresSheet } from "./basicScores";
 import { detailsSheet } from "./details";
 import { summarySheet } from "./summary";
 import { approvalStatus } from "./approval";
+import { calcSheet } from "./calcSheet";
+import { dataSheet } from "../layout/dataSheet";
 
 export const DRAFT_STATUS = "初步意见（待党组会审定）";
 
@@ -13,14 +15,38 @@ export function resultStatus(reading: Reading): string {
   return reading.changedSinceApproval.length === 0 ? approvalStatus(reading.approval) : "初步意见（审定后数据已修改，须重新审定）";
 }
 
-/** The output sheets of an aggregate, as one plan: 汇总 first, then its two supporting sheets. */
-export function aggregatePlan(reading: Reading, status: string = resultStatus(reading)): WritePlan {
+export interface AggregateOptions {
+  readonly status?: string;
+  /** When 扣分明细's snapshot is made, as people read it ("2025-01-20 15:04"). */
+  readonly madeAt?: string;
+}
+
+/**
+ * The output sheets of an aggregate, as one plan: 汇总 first, its supporting sheets, the hidden
+ * calculation sheet, and the data sheet, rewritten so the tables 汇总's formulas look up are
+ * there and match the scheme this result was computed with (a workbook made before them gets them).
+ */
+export function aggregatePlan(reading: Reading, options: AggregateOptions = {}): WritePlan {
   const { scheme, inputs, evaluation } = reading;
   const basic = basicScoresSheet(scheme, inputs, evaluation);
+  const calc = calcSheet(scheme, reading.workbook);
+  const status = options.status ?? resultStatus(reading);
   return {
     placement: "first",
-    sheets: [summarySheet(scheme, inputs, evaluation, basic.totalCell, status, summaryNotes(reading)), basic.spec, detailsSheet(scheme, evaluation)],
+    sheets: [
+      summarySheet(scheme, evaluation, basic.totalCell, calc, status, summaryNotes(reading)),
+      basic.spec,
+      detailsSheet(scheme, evaluation, options.madeAt ?? timestamp(new Date())),
+      calc.spec,
+      dataSheet(scheme),
+    ],
   };
+}
+
+/** "2025-01-20 15:04" in the machine's local time. */
+export function timestamp(at: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())} ${p(at.getHours())}:${p(at.getMinutes())}`;
 }
 
 /** What the office must know before the result goes to the 党组会: departments whose scores are not yet signed off. */

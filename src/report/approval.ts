@@ -92,7 +92,7 @@ export function newApproval(wb: WorkbookSnapshot, scheme: Scheme, approvedBy: st
  * approved, and the record.
  */
 export function approvedPlan(reading: Reading, approval: Approval): WritePlan {
-  const base = aggregatePlan(reading, approvalStatus(approval));
+  const base = aggregatePlan(reading, { status: approvalStatus(approval) });
   return { ...base, sheets: [...base.sheets, approvalSheet(approval)] };
 }
 

@@ -20,11 +20,11 @@ function withoutItem(explanation: string, item: string): string {
 }
 
 /** 扣分明细: every deduction, gate, cap and bonus behind each unit's total, with reason and source cell. */
-export function detailsSheet(scheme: Scheme, evaluation: Evaluation): SheetSpec {
+export function detailsSheet(scheme: Scheme, evaluation: Evaluation, madeAt: string): SheetSpec {
   const headers = ["区域分类", "区县", "部分", "项目", "分值变化", "说明", "理由", "来源单元格"];
   const rows: (CellSpec | null)[][] = [
     row(headers.length, { 0: text(`扣分、加分与封顶明细（${scheme.year} 年度）`, "title") }),
-    row(headers.length, { 0: text("按汇总顺序列出每个区县的每一项扣分、门槛、倒扣、封顶、加分和扣分，及其理由与来源单元格。", "note") }),
+    row(headers.length, { 0: text(`本表是 ${madeAt} 汇总时的快照（不随输入自动更新；输入修改后“汇总”表会提示重新汇总）。按汇总顺序列出每个区县的每一项扣分、门槛、倒扣、封顶、加分和扣分，及其理由与来源单元格。`, "note") }),
     headers.map((h) => text(h, "header")),
   ];
   for (const u of summaryOrder(scheme, evaluation)) {

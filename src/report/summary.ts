@@ -3,25 +3,31 @@ import { bestPracticeFormula } from "../engine/cases";
 import { bonusFormula } from "../engine/bonus";
 import { compositeFormula } from "../engine/composite";
 import type { Evaluation, UnitResult } from "../engine/evaluate";
-import { countOrOne, str } from "../engine/formula";
-import type { EvaluationInputs } from "../engine/inputs";
+import { str } from "../engine/formula";
 import { penaltyFormula } from "../engine/penalty";
-import { groupRankFormula, overallRankFormula } from "../engine/rank";
 import { tierFormula } from "../engine/tier";
-import { sheetRef } from "../workbook/address";
+import { columnLetters, sheetRef } from "../workbook/address";
 import type { CellSpec, SheetSpec } from "../workbook/plan";
 import { formula, label, row, text } from "../layout/cells";
 import { SHEETS } from "../layout/names";
+import { ITEM_KIND, paramRef, TABLE_COLUMNS } from "../layout/schemeTables";
+import { CALC, type CalcLayout } from "./calcSheet";
+import { summaryPageBreaks } from "./pages";
 
-/** 汇总 columns, fixed so tests and the pane can find them. */
+/** 汇总 columns, fixed so tests and the pane can find them; units are found by name in column B. */
 export const SUMMARY = {
   headerRow: 2,
-  firstDataRow: 3,
-  headers: ["区域分类", "区县", "基础工作", "最佳实践案例", "综合评估", "加分", "扣分", "总分", "组内排名", "全市排名", "评价等次"],
-  cols: { group: "A", unit: "B", basic: "C", bestPractice: "D", composite: "E", bonus: "F", penalty: "G", total: "H", groupRank: "I", overallRank: "J", tier: "K" },
+  cols: { seq: "A", unit: "B", basic: "C", bestPractice: "D", composite: "E", bonus: "F", penalty: "G", total: "H", groupRank: "I", overallRank: "J", tier: "K", remark: "L", snapshot: "M" },
+  /** Columns that print: A..L; M keeps each total as it was when 扣分明细 was made. */
+  printedWidth: 12,
 } as const;
 
-/** Units in the order the summary lists them: by region group, then group rank, then scheme order. */
+export function summaryHeaders(scheme: Scheme): string[] {
+  const c = scheme.components;
+  return ["序号", "区县", `基础工作（${c.basic}分）`, `最佳实践案例（${c.bestPractice}分）`, `综合评估（${c.composite}分）`, `加分（不超过${c.bonusCap}分）`, "扣分", "总分", "组内排名", "全市排名", "等次", "备注"];
+}
+
+/** Units ranked for display (the pane, the CLI): by region group, then group rank, then scheme order. */
 export function summaryOrder(scheme: Scheme, evaluation: Evaluation): UnitResult[] {
   const groupIndex = new Map(scheme.groups.map((g, i) => [g.id, i]));
   const unitIndex = new Map(scheme.units.map((u, i) => [u.name, i]));
@@ -30,79 +36,163 @@ export function summaryOrder(scheme: Scheme, evaluation: Evaluation): UnitResult
   );
 }
 
+const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+export const STALE_FLAG = "输入已修改：扣分明细为汇总时的快照，请重新汇总";
+
 /**
- * 汇总: every number a native formula over the input sheets (through 基础工作得分), cached
- * results written too, so the workbook shows right numbers in Excel, WPS and LibreOffice
- * without the add-in and recalculates when a department edits a score.
+ * 汇总, a table a leader can sign: the units in the scheme's official order, grouped in sections
+ * by region group, each component with its maximum in the header, ranks and tier as live formulas.
+ * Every number is a native formula — basic work through 基础工作得分, cases, events and the
+ * comprehensive assessment through `_计算` and the scheme's tables — so any edit of an input sheet
+ * recalculates here without the add-in. Keeping the official order (rather than sorting by rank)
+ * is what lets the ranks stay right after an edit: only the rank columns move.
  */
-export function summarySheet(scheme: Scheme, inputs: EvaluationInputs, evaluation: Evaluation, basicTotalCell: ReadonlyMap<string, string>, status: string, notes: readonly string[] = []): SheetSpec {
+export function summarySheet(
+  scheme: Scheme, evaluation: Evaluation, basicTotalCell: ReadonlyMap<string, string>, calc: CalcLayout,
+  status: string, notes: readonly string[] = [],
+): SheetSpec {
   const d = scheme.rounding.decimals;
   const c = SUMMARY.cols;
-  const width = SUMMARY.headers.length;
-  const ordered = summaryOrder(scheme, evaluation);
-  const first = SUMMARY.firstDataRow + 1;
-  const last = SUMMARY.firstDataRow + ordered.length;
-  // Columns show a group's short name, headings its full name — the same on every sheet.
-  const groupName = (id: string) => scheme.groups.find((g) => g.id === id)!.shortName;
-  const groupSize = (id: string) => scheme.units.filter((u) => u.group === id).length;
-  const merges = ["A1:K1", "A2:K2"];
+  const width = SUMMARY.printedWidth + 1;
+  const last = columnLetters(SUMMARY.printedWidth - 1);
+  const byUnit = new Map(evaluation.units.map((u) => [u.unit, u]));
+  const merges = [`A1:${last}1`, "A2:H2", `I2:${last}2`];
+  const heights: Record<number, number> = { 0: 30, 1: 24, 2: 36 };
   const rows: (CellSpec | null)[][] = [
-    row(width, { 0: text(`区县妇联工作评价汇总（${scheme.year} 年度）`, "title") }),
-    row(width, { 0: text(`${status}｜方案：${scheme.id}。本表数值均为公式，引用各部室评分表、最佳实践案例、加分扣分和综合评估表；修改这些表后自动重算。扣分与封顶见“${SHEETS.details}”。`, "note") }),
-    SUMMARY.headers.map((h) => text(h, "header")),
+    row(width, { 0: text(`${scheme.year}年度区县妇联工作分类评价结果汇总表`, "title") }),
+    row(width, { 0: text(status, "badge") }),
+    [...summaryHeaders(scheme).map((h) => text(h, "header")), text("快照总分（汇总时）", "header")],
   ];
-  const ref = (s: { sheet: string; cell: string }) => sheetRef(s.sheet, s.cell);
-  for (const u of ordered) {
-    const r = rows.length + 1;
-    const cases = inputs.cases.filter((x) => x.unit === u.unit).map((x) => ref(x.source));
-    const events = inputs.events.filter((e) => e.unit === u.unit);
-    const bonusRefs = new Map<string, string[]>();
-    for (const e of events.filter((x) => x.kind === "bonus")) bonusRefs.set(e.itemId, [...(bonusRefs.get(e.itemId) ?? []), countOrOne(ref(e.countSource))]);
-    const penalties = events.filter((x) => x.kind === "penalty").map((e) => ({ itemId: e.itemId, countExpr: countOrOne(ref(e.countSource)), pointsRef: ref(e.pointsSource) }));
-    const composite = inputs.composite.find((x) => x.unit === u.unit);
-    rows.push([
-      label(groupName(u.group)),
-      label(u.unit),
-      formula(sheetRef(SHEETS.basicScores, basicTotalCell.get(u.unit)!), u.basic, "computed", "0.00"),
-      formula(bestPracticeFormula(scheme, cases, d), u.bestPractice, "computed", "0.00"),
-      formula(compositeFormula(scheme, composite ? ref(composite.source) : null, d), u.composite, "computed", "0.00"),
-      formula(bonusFormula(scheme, bonusRefs, d), u.bonus, "computed", "0.00"),
-      formula(penaltyFormula(scheme, penalties, d), u.penalty, "computed", "0.00"),
-      formula(`ROUND(${c.basic}${r}+${c.bestPractice}${r}+${c.composite}${r}+${c.bonus}${r}-${c.penalty}${r},${d})`, u.total, "total", "0.00"),
-      formula(groupRankFormula(c.group, c.total, first, last, r), u.groupRank, "computed"),
-      formula(overallRankFormula(c.total, first, last, r), u.overallRank, "computed"),
-      formula(tierFormula(scheme.tiers, `${c.total}${r}`, `${c.groupRank}${r}`, groupSize(u.group)), u.tier, "badge"),
-    ]);
-  }
-  rows.push(row(width, {}));
-  const tierNames = [...scheme.tiers.tiers.map((t) => t.name), scheme.tiers.otherwise];
-  rows.push(row(width, { 0: text("等次分布", "header"), ...Object.fromEntries(tierNames.map((t, i) => [2 + i, text(t, "header")])) }));
-  for (const g of scheme.groups) {
-    const r = rows.length + 1;
-    rows.push(row(width, {
-      0: label(g.name),
-      ...Object.fromEntries(tierNames.map((t, i) => [2 + i, formula(
-        `COUNTIFS($${c.group}$${first}:$${c.group}$${last},${str(g.shortName)},$${c.tier}$${first}:$${c.tier}$${last},${str(t)})`,
-        ordered.filter((u) => u.group === g.id && u.tier === t).length,
-      )])),
-    }));
-  }
-  if (notes.length) {
-    rows.push(row(width, {}));
-    rows.push(row(width, { 0: text("说明", "header") }));
-    for (const n of notes) {
-      rows.push(row(width, { 0: text(n, "note") }));
-      merges.push(`A${rows.length}:K${rows.length}`);
+
+  const evUnit = calc.range(CALC.events.unit, "events");
+  const evItem = calc.range(CALC.events.item, "events");
+  const evKind = calc.range(CALC.events.kind, "events");
+  const evPoints = calc.range(CALC.events.points, "events");
+  const caseUnit = calc.range(CALC.cases.unit, "cases");
+  const caseIndex = calc.range(CALC.cases.index, "cases");
+  const caseScore = calc.range(CALC.cases.score, "cases");
+  const compUnit = calc.range(CALC.composite.unit, "composite");
+  const compDeduction = calc.range(CALC.composite.deduction, "composite");
+  const itemCap = (i: number) => sheetRef(SHEETS.data, `$${TABLE_COLUMNS.itemCap}$${i}`);
+
+  const sections: { groupId: string; first: number; last: number }[] = [];
+  let seq = 1;
+  scheme.groups.forEach((g, gi) => {
+    const members = scheme.units.filter((u) => u.group === g.id);
+    heights[rows.length] = 22;
+    merges.push(`A${rows.length + 1}:${last}${rows.length + 1}`);
+    rows.push(row(width, { 0: text(`${NUMERALS[gi] ?? gi + 1}、${g.name}（${members.length}个）`, "groupRow") }));
+    const first = rows.length + 1;
+    const lastRow = first + members.length - 1;
+    sections.push({ groupId: g.id, first, last: lastRow });
+    for (const m of members) {
+      const u = byUnit.get(m.name)!;
+      const R = rows.length + 1;
+      const unit = `$${c.unit}${R}`;
+      const sumifs = (range: string, ...criteria: [string, string][]) => `SUMIFS(${range},${criteria.map(([r, v]) => `${r},${v}`).join(",")})`;
+      heights[rows.length] = 20;
+      rows.push([
+        label(seq++),
+        label(u.unit),
+        formula(sheetRef(SHEETS.basicScores, basicTotalCell.get(u.unit)!), u.basic, "computed", "0.00"),
+        formula(bestPracticeFormula(scheme, {
+          scoreOf: (k) => sumifs(caseScore, [caseUnit, unit], [caseIndex, String(k)]),
+          count: `COUNTIFS(${caseUnit},${unit})`,
+          perUnitRef: paramRef("casesPerUnit"), capRef: paramRef("casesCap"), componentRef: paramRef("bestPractice"),
+        }, d), u.bestPractice, "computed", "0.00"),
+        formula(compositeFormula(sumifs(compDeduction, [compUnit, unit]), paramRef("composite"), d), u.composite, "computed", "0.00"),
+        formula(bonusFormula(scheme, (i) => sumifs(evPoints, [evUnit, unit], [evItem, String(i)]), itemCap, paramRef("bonusCap"), d), u.bonus, "computed", "0.00"),
+        formula(penaltyFormula((kind) => sumifs(evPoints, [evUnit, unit], [evKind, str(ITEM_KIND[kind])]), d), u.penalty, "computed", "0.00"),
+        formula(`ROUND(${c.basic}${R}+${c.bestPractice}${R}+${c.composite}${R}+${c.bonus}${R}-${c.penalty}${R},${d})`, u.total, "total", "0.00"),
+        formula(`1+SUMPRODUCT(--($${c.total}$${first}:$${c.total}$${lastRow}>${c.total}${R}))`, u.groupRank, "computed"),
+        null, // overall rank: needs every section's range, filled in below
+        formula(tierFormula(scheme.tiers, `${c.total}${R}`, `${c.groupRank}${R}`, members.length), u.tier, "badge"),
+        text(remarkOf(u), "label"),
+        { value: u.total, style: "plain", numFmt: "0.00" },
+      ]);
+    }
+  });
+  // 全市排名 over every section's totals (section rows between them are left out).
+  for (const s of sections) {
+    for (let R = s.first; R <= s.last; R++) {
+      const unit = rows[R - 1]![1]!.value as string;
+      const terms = sections.map((x) => `SUMPRODUCT(--($${c.total}$${x.first}:$${c.total}$${x.last}>${c.total}${R}))`);
+      rows[R - 1]![9] = formula(`1+${terms.join("+")}`, byUnit.get(unit)!.overallRank, "computed");
     }
   }
+  const snapshotRanges = sections.map((s) => [`${c.total}${s.first}:${c.total}${s.last}`, `${c.snapshot}${s.first}:${c.snapshot}${s.last}`] as const);
+  const drift = snapshotRanges.map(([live, snap]) => `SUMPRODUCT((${live}-${snap})^2)`).join("+");
+  rows[1]![8] = formula(`IF(${drift}>0.000001,${str(STALE_FLAG)},"")`, "", "badge");
+
+  const dataEnd = rows.length;
+  rows.push(row(width, {}));
+  const tierNames = [...scheme.tiers.tiers.map((t) => t.name), scheme.tiers.otherwise];
+  const tierTop = rows.length;
+  merges.push(`A${tierTop + 1}:B${tierTop + 1}`);
+  rows.push(row(width, { 0: text("等次分布", "header"), 1: text("", "header"), ...Object.fromEntries(tierNames.map((t, i) => [2 + i, text(t, "header")])), [2 + tierNames.length]: text("合计", "header") }));
+  scheme.groups.forEach((g, gi) => {
+    const s = sections[gi]!;
+    const R = rows.length + 1;
+    merges.push(`A${R}:B${R}`);
+    const members = evaluation.units.filter((u) => u.group === g.id);
+    rows.push(row(width, {
+      0: label(g.name), 1: label(""),
+      ...Object.fromEntries(tierNames.map((t, i) => [2 + i, formula(`COUNTIF($${c.tier}$${s.first}:$${c.tier}$${s.last},${str(t)})`, members.filter((u) => u.tier === t).length)])),
+      [2 + tierNames.length]: formula(`SUM(${columnLetters(2)}${R}:${columnLetters(1 + tierNames.length)}${R})`, members.length, "total"),
+    }));
+  });
+  const R = rows.length + 1;
+  merges.push(`A${R}:B${R}`);
+  rows.push(row(width, {
+    0: text("合计", "total"), 1: text("", "total"),
+    ...Object.fromEntries([...tierNames, ""].map((t, i) => [2 + i, formula(`SUM(${columnLetters(2 + i)}${tierTop + 2}:${columnLetters(2 + i)}${R - 1})`,
+      t === "" ? evaluation.units.length : evaluation.units.filter((u) => u.tier === t).length, "total")])),
+  }));
+
+  for (const n of notes) {
+    rows.push(row(width, {}));
+    heights[rows.length] = 32;
+    merges.push(`A${rows.length + 1}:${last}${rows.length + 1}`);
+    rows.push(row(width, { 0: text(n, "note") }));
+  }
+  rows.push(row(width, {}));
+  heights[rows.length] = 28;
+  merges.push(`A${rows.length + 1}:C${rows.length + 1}`, `D${rows.length + 1}:F${rows.length + 1}`, `G${rows.length + 1}:I${rows.length + 1}`, `J${rows.length + 1}:${last}${rows.length + 1}`);
+  rows.push(row(width, { 0: text("制表单位：", "plain"), 3: text("制表人：", "plain"), 6: text("审核人：", "plain"), 9: text("日期：", "plain") }));
+  const printedRows = rows.length;
+
+  // Technical notes, below the printed area.
+  rows.push(row(width, {}));
+  for (const n of [
+    `方案：${scheme.id}（${scheme.title}）。本表数值均为公式：基础工作引用“${SHEETS.basicScores}”（再引用各部室评分表），案例、加分、扣分和综合评估经隐藏的“${SHEETS.calc}”引用“${SHEETS.cases}”“${SHEETS.events}”“${SHEETS.composite}”，分值和封顶取自隐藏的“${SHEETS.data}”中的方案表。修改输入表后自动重算，无需加载项。`,
+    `M 列是汇总时的总分快照；输入修改后总分与快照不同，第 2 行会提示“${STALE_FLAG}”。扣分与封顶的说明见“${SHEETS.details}”。`,
+  ]) {
+    merges.push(`A${rows.length + 1}:${last}${rows.length + 1}`);
+    heights[rows.length] = 32;
+    rows.push(row(width, { 0: text(n, "note") }));
+  }
+
   return {
     name: SHEETS.summary,
     rows,
-    columnWidths: [22, 20, 10, 12, 10, 8, 8, 10, 9, 9, 10],
+    columnWidths: [6, 16, 11, 12, 11, 11, 8, 9, 8, 8, 8, 18, 12],
     merges,
-    freeze: { rows: SUMMARY.firstDataRow, cols: 2 },
-    print: { landscape: true, titleRows: "3:3" },
+    rowHeights: heights,
+    freeze: { rows: SUMMARY.headerRow + 1, cols: 2 },
+    print: {
+      landscape: true,
+      titleRows: `${SUMMARY.headerRow + 1}:${SUMMARY.headerRow + 1}`,
+      area: `A1:${last}${printedRows}`,
+      fitToWidth: 1,
+      breaksBefore: summaryPageBreaks(heights, sections.map((s) => s.first - 2), dataEnd, SUMMARY.headerRow),
+    },
     protect: true,
     tabColor: "FFC00000",
   };
+}
+
+/** What 备注 says: the caps that bit (as when 扣分明细 was made). */
+function remarkOf(u: UnitResult): string {
+  if (u.capsHit.length === 0) return "";
+  return u.capsHit.includes("加分总分") ? "加分累计封顶" : "加分项封顶";
 }

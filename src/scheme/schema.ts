@@ -44,11 +44,19 @@ export const MeasureSchema = z.object({
   unit: z.enum(["percent", "count"]),
   /** Met when the figure is ≥ this value. */
   target: z.number().positive(),
+  /**
+   * The department may enter 不适用 for a unit (a district with no rural communities has no rural
+   * parent-school rate). It never costs points: see the scheme's `notApplicable` rule.
+   */
+  notApplicable: z.boolean().default(false),
 });
 
 /**
- * Scoring rules of a basic indicator, applied in order. The first rule is a base rule
- * (manual or target) that produces a score; later ones are modifiers (gate, perOccurrence).
+ * Scoring rules of a basic indicator, applied in order. An indicator is made of parts
+ * ("定量与定性相结合"): the first rule is a part that takes the indicator's points left over by
+ * the others (manual: the judged items; or, in the older one-part form, a target that is the
+ * whole indicator); further target rules are measured parts with points of their own; the
+ * indicator scores the sum of its parts. Modifiers (gate, perOccurrence) then act on that sum.
  * Each kind lives in one file under src/engine/rules/.
  */
 export const RuleSchema = z.discriminatedUnion("kind", [
@@ -58,6 +66,11 @@ export const RuleSchema = z.discriminatedUnion("kind", [
     measures: z.array(MeasureSchema).min(1),
     /** Below target: points in proportion to the weakest measure's attainment, or none. */
     below: z.enum(["proportional", "zero"]),
+    /**
+     * The measured part's points, the same in every region group. Absent only when the target
+     * is the indicator's first part (it then takes the indicator's points, the older form).
+     */
+    points: z.number().positive().optional(),
   }),
   z.object({
     kind: z.literal("gate"),
@@ -91,6 +104,8 @@ export const ProjectSchema = z.object({
   name: z.string().min(1),
   brand: z.string(),
   department: z.string().min(1),
+  /** Other departments leading the brand with it (渝好关爱: 家儿部、发展部); the first department scores. */
+  coLeads: z.array(z.string()).default([]),
 });
 
 export const CaseCombineSchema = z.discriminatedUnion("kind", [
@@ -148,12 +163,20 @@ export const RoundingSchema = z.object({
   mode: z.literal("halfUp"),
 });
 
-/** A value the seed document leaves open, and how this scheme chose it. */
-export const OpenChoiceSchema = z.object({
-  path: z.string().min(1),
-  choice: z.string().min(1),
-  why: z.string().min(1),
-});
+/**
+ * A value the seed document leaves open, and how this scheme chose it, in people's words
+ * (评价方案 shows them). `key` names what it governs, so 评价方案 can say whether the value
+ * in force is still the built-in default. Workbooks written before `topic` carried `path`.
+ */
+export const OpenChoiceSchema = z.preprocess(
+  (v) => (v && typeof v === "object" && !("topic" in v) && "path" in v ? { ...v, topic: (v as { path: unknown }).path } : v),
+  z.object({
+    key: z.string().min(1).optional(),
+    topic: z.string().min(1),
+    choice: z.string().min(1),
+    why: z.string().min(1),
+  }),
+);
 
 export const SchemeBaseSchema = z.object({
   id: Id,
@@ -175,6 +198,13 @@ export const SchemeBaseSchema = z.object({
   rounding: RoundingSchema,
   /** How a score below its maximum without a reason is reported. */
   reasonBelowMax: z.enum(["error", "warning", "off"]),
+  /**
+   * A measured part whose every measure is 不适用: its points are shared out over the indicator's
+   * other parts in proportion (rescale), or it counts as met (full). Never a loss of points.
+   */
+  notApplicable: z.enum(["rescale", "full"]).default("rescale"),
+  /** A scored department sheet without its 部室审定 (评分人, 分管领导审定, 审定日期) is reported so. */
+  signOff: z.enum(["error", "warning", "off"]).default("warning"),
   openChoices: z.array(OpenChoiceSchema).default([]),
 });
 

@@ -21,6 +21,8 @@ export interface Reading {
   /** The Party group's approval recorded in the workbook, and the input cells changed since. */
   readonly approval: Approval | null;
   readonly changedSinceApproval: readonly string[];
+  /** The workbook as read: the aggregate's calculation sheet covers its input sheets' rows. */
+  readonly workbook: WorkbookSnapshot;
   /** Each scored department sheet's 部室审定; `signed: false` ones are listed in 汇总's notes. */
   readonly signOffs: readonly SignOff[];
   /** Sorted: errors first, then by sheet and cell. */
@@ -63,7 +65,7 @@ export function readWorkbook(wb: WorkbookSnapshot, options: { scheme?: Scheme } 
   const approval = readApproval(wb);
   const changed = approval ? changedSinceApproval(approval, wb) : [];
   if (approval) out.push(...approvalDiagnostics(approval, changed));
-  return { ok: true, scheme, inputs, evaluation, approval, changedSinceApproval: changed, signOffs, diagnostics: sortDiagnostics(out) };
+  return { ok: true, scheme, inputs, evaluation, approval, changedSinceApproval: changed, signOffs, workbook: wb, diagnostics: sortDiagnostics(out) };
 }
 
 /** The scheme a workbook carries (hidden data sheet), else the built-in; null when it carries a broken one. */

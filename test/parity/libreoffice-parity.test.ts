@@ -2,15 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { libreOfficeAvailable, readCachedValues, recalcWithLibreOffice, type CachedValue } from "../support/libreoffice";
+import { libreOfficeAvailable, readCachedValues, recalcWithLibreOffice } from "../support/libreoffice";
+import { expectSummaryMatches, num } from "../support/summaryParity";
 import { rowOf, sampleWorkbook, tempDir } from "../support/workbooks";
 import { openXlsx } from "../../src/adapters/xlsx/openXlsx";
 import { applyPlan } from "../../src/adapters/xlsx/render";
 import { workbookBytes } from "../../src/adapters/xlsx/xlsxFile";
 import { readWorkbook, type Reading } from "../../src/validate/validate";
 import { aggregatePlan } from "../../src/report/aggregate";
-import { SUMMARY } from "../../src/report/summary";
-import { BASIC_FIRST_ROW } from "../../src/report/basicScores";
 import { builtinScheme } from "../../src/scheme/load";
 import type { Scheme } from "../../src/scheme/schema";
 import type { Evaluation } from "../../src/engine/evaluate";
@@ -46,30 +45,6 @@ function variantScheme(): Scheme {
   };
 }
 
-const num = (v: CachedValue) => (typeof v === "number" ? Math.round(v * 100) / 100 : v);
-
-async function expectSummaryMatches(file: string, evaluation: Evaluation): Promise<number> {
-  const grid = await readCachedValues(file, "汇总");
-  const byUnit = new Map(evaluation.units.map((u) => [u.unit, u]));
-  let checked = 0;
-  for (let r = SUMMARY.firstDataRow; r < SUMMARY.firstDataRow + evaluation.units.length; r++) {
-    const row = grid[r]!;
-    const u = byUnit.get(String(row[1]));
-    expect(u, `row ${r + 1}: unit ${String(row[1])}`).toBeDefined();
-    expect({ unit: u!.unit, values: row.slice(2, 11).map(num) }).toEqual({
-      unit: u!.unit,
-      values: [u!.basic, u!.bestPractice, u!.composite, u!.bonus, u!.penalty, u!.total, u!.groupRank, u!.overallRank, u!.tier],
-    });
-    checked++;
-  }
-  const basic = await readCachedValues(file, "基础工作得分");
-  evaluation.units.forEach((u, i) => {
-    const row = basic[BASIC_FIRST_ROW + i]!;
-    expect(row[2]).toBe(u.unit);
-    expect(row.slice(3, 3 + u.indicators.length).map(num)).toEqual(u.indicators.map((k) => k.score));
-  });
-  return checked;
-}
 
 describe.skipIf(!available)("LibreOffice recalculates the summary to the engine's numbers", () => {
   const dir = tempDir("evalsheet-parity-");

@@ -24,6 +24,6 @@ export function schemeCommand(args: { json: boolean; scheme?: string | undefined
   ));
   console.log("");
   console.log(say("文件未规定、采用默认值的地方：", "Values the document leaves open (defaults):"));
-  for (const o of scheme.openChoices) console.log(`- ${o.path}: ${o.choice}（${o.why}）`);
+  for (const o of scheme.openChoices) console.log(`- ${o.topic}: ${o.choice}（${o.why}）`);
   return 0;
 }

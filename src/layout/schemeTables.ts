@@ -1,0 +1,98 @@
+import type { Scheme } from "../scheme/schema";
+import { foldName } from "../scheme/names";
+import { sheetRef } from "../workbook/address";
+import { bonusLabel, penaltyLabel } from "./lists";
+import { SHEETS } from "./names";
+
+/**
+ * The scheme's numbers as tables on the hidden data sheet, for the summary's formulas: points,
+ * sub-caps and maxima are looked up here, never typed into a formula, so the workbook's scheme
+ * and its formulas cannot disagree. Columns G onwards (A holds the JSON, B–F the dropdown lists).
+ *
+ * - units: every spelling of a unit, folded as the formulas fold (no spaces, half-width) → canonical name
+ * - items: every spelling of a bonus/penalty item (label, name, id), folded → its row in the item table
+ * - item table (aligned with the dropdown list in E): kind (加分/扣分/酌情), points each, own cap, maximum
+ * - parameters: the components' maxima and the cases' rule
+ */
+export const TABLE_COLUMNS = {
+  unitKey: "G", unitName: "H",
+  itemKey: "I", itemIndex: "J",
+  itemKind: "K", itemPoints: "L", itemCap: "M", itemMax: "N",
+  paramName: "O", paramValue: "P",
+} as const;
+
+export const ITEM_KIND = { bonus: "加分", fixed: "扣分", discretionary: "酌情扣分" } as const;
+
+/** Parameter rows (1-based on the sheet), fixed so formulas can point at them. */
+export const PARAMS = {
+  basic: { row: 1, name: "基础工作满分" },
+  bestPractice: { row: 2, name: "最佳实践案例满分" },
+  composite: { row: 3, name: "综合评估满分" },
+  bonusCap: { row: 4, name: "加分累计封顶" },
+  perCaseMax: { row: 5, name: "单个案例满分" },
+  casesCap: { row: 6, name: "案例合计封顶" },
+  casesPerUnit: { row: 7, name: "每个区县计入案例数" },
+} as const;
+
+export type ParamKey = keyof typeof PARAMS;
+
+/** `'_evalsheet'!$P$4`: a parameter's cell. */
+export function paramRef(key: ParamKey): string {
+  return sheetRef(SHEETS.data, `$${TABLE_COLUMNS.paramValue}$${PARAMS[key].row}`);
+}
+
+/** A whole table column, rows 1..n. */
+export function tableRange(column: string, n: number): string {
+  return sheetRef(SHEETS.data, `$${column}$1:$${column}$${Math.max(n, 1)}`);
+}
+
+/** The event items in dropdown order: bonus items, then penalties. */
+export function eventItems(scheme: Scheme) {
+  return [
+    ...scheme.bonus.items.map((item) => ({ label: bonusLabel(item), keys: [bonusLabel(item), item.name, item.id], kind: ITEM_KIND.bonus, points: item.pointsEach as number | null, cap: item.cap, max: null as number | null })),
+    ...scheme.penalties.items.map((item) => item.kind === "fixed"
+      ? { label: penaltyLabel(item), keys: [penaltyLabel(item), item.name, item.id], kind: ITEM_KIND.fixed, points: item.pointsEach as number | null, cap: null, max: null }
+      : { label: penaltyLabel(item), keys: [penaltyLabel(item), item.name, item.id], kind: ITEM_KIND.discretionary, points: null, cap: null, max: item.maxPoints }),
+  ];
+}
+
+/** Every folded spelling of a unit → its canonical name. */
+export function unitKeys(scheme: Scheme): [string, string][] {
+  const seen = new Set<string>();
+  const out: [string, string][] = [];
+  for (const u of scheme.units) {
+    for (const s of [u.name, ...u.aliases]) {
+      const k = foldName(s);
+      if (!seen.has(k)) out.push([k, u.name]);
+      seen.add(k);
+    }
+  }
+  return out;
+}
+
+/** Every folded spelling of an item → its 1-based row in the item table. */
+export function itemKeys(scheme: Scheme): [string, number][] {
+  const seen = new Set<string>();
+  const out: [string, number][] = [];
+  eventItems(scheme).forEach((item, i) => {
+    for (const s of item.keys) {
+      const k = foldName(s);
+      if (!seen.has(k)) out.push([k, i + 1]);
+      seen.add(k);
+    }
+  });
+  return out;
+}
+
+export function paramValues(scheme: Scheme): Record<ParamKey, number | null> {
+  const c = scheme.cases;
+  return {
+    basic: scheme.components.basic,
+    bestPractice: scheme.components.bestPractice,
+    composite: scheme.components.composite,
+    bonusCap: scheme.components.bonusCap,
+    perCaseMax: c.perCaseMax,
+    casesCap: c.combine.kind === "cappedSum" ? c.combine.cap : null,
+    casesPerUnit: c.maxPerUnit,
+  };
+}
