@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { approvalDiagnostics, approvalSheet, approvedPlan, changedSinceApproval, inputFingerprint, newApproval, readApproval, verifyApproval, type Approval } from "../../src/report/approval";
 import { readWorkbook } from "../../src/validate/validate";
+import { aggregatePlan } from "../../src/report/aggregate";
 import { SHEETS } from "../../src/layout/names";
 import { templatePlan } from "../../src/layout/template";
 import { sampleData } from "../../src/layout/sample";
@@ -55,7 +56,9 @@ describe("approval (审定)", () => {
     const record = newApproval(base, scheme, "党组会", "2025-01-20");
     expect(record).toMatchObject({ approvedBy: "党组会", approvedAt: "2025-01-20", schemeId: "cq-2024", year: 2024 });
     const plan = approvedPlan(reading, record);
-    expect(plan.sheets.map((s) => s.name)).toEqual([SHEETS.summary, SHEETS.basicScores, SHEETS.details, SHEETS.approval]);
+    // The aggregate's own sheets (whatever they are), then the record.
+    expect(plan.sheets.map((s) => s.name)).toEqual([...aggregatePlan(reading, "x").sheets.map((s) => s.name), SHEETS.approval]);
+    expect(plan.sheets[0]!.name).toBe(SHEETS.summary);
     expect(String(plan.sheets[0]!.rows[1]![0]!.value)).toContain("已审定（2025-01-20，党组会）");
     const written: WorkbookSnapshot = { ...base, sheets: [...base.sheets, ...planSnapshot(plan).sheets] };
     expect(verifyApproval(base)).toEqual({ kind: "notApproved" });
