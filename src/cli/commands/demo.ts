@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { Scheme } from "../../scheme/schema";
 import type { Evaluation } from "../../engine/evaluate";
 import { summaryOrder } from "../../report/summary";
+import { ruleMaxima } from "../../engine/basic";
 import { builtinScheme } from "../../scheme/load";
 import { formatDiagnostics, say } from "../io";
 import { table } from "../table";
@@ -24,6 +25,8 @@ export async function demoCommand(args: { outDir: string; seed: number }): Promi
   const warnings = r.diagnostics.filter((d) => d.severity !== "info").length;
   console.log(rankedTables(r.reading.scheme, r.reading.evaluation));
   console.log("");
+  console.log(partsNote(r.reading.scheme, r.reading.evaluation));
+  console.log("");
   console.log(say(`校验：${warnings === 0 ? "无错误、无警告" : `${warnings} 条错误或警告`}。已写出 ${output}（汇总表为公式）和 ${json}。`,
     `Validation: ${warnings === 0 ? "no errors or warnings" : `${warnings} errors or warnings`}. Wrote ${output} (formula summary) and ${json}.`));
   return r.code;
@@ -42,6 +45,23 @@ export function rankedTables(scheme: Scheme = builtinScheme(), evaluation: Evalu
     ));
   }
   return parts.join("\n");
+}
+
+/** The indicators made of a judged and a measured part, and the measures entered as 不适用. */
+export function partsNote(scheme: Scheme, evaluation: Evaluation): string {
+  const group = scheme.groups[0]!.id;
+  const split = scheme.indicators
+    .filter((i) => i.rules.filter((r) => r.kind === "manual" || r.kind === "target").length > 1)
+    .map((i) => {
+      const maxima = ruleMaxima(i, group);
+      const parts = i.rules.flatMap((r, k) => (r.kind === "manual" ? [`定性 ${maxima[k]}`] : r.kind === "target" ? [`量化 ${maxima[k]}`] : []));
+      return `${i.name} ${parts.join(" + ")}`;
+    });
+  const na = evaluation.units.flatMap((u) => u.trail.filter((t) => t.kind === "notApplicable").map((t) => `${u.unit}：${t.text.zh.split("：").slice(1).join("：")}`));
+  return [
+    say(`定性与定量相结合（默认分值，可在评价方案中调整）：${split.join("；")}。`, `Judged + measured parts (defaults, editable): ${split.join("; ")}.`),
+    ...(na.length ? [say(`不适用（不扣分）：${na.join("；")}。`, `Not applicable (no points lost): ${na.join("; ")}.`)] : []),
+  ].join("\n");
 }
 
 function f(n: number): string {
