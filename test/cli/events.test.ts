@@ -99,13 +99,16 @@ describe("最佳实践案例: a score below full needs its reason", () => {
     let full = "";
     const { dir, file } = await mutated((wb) => {
       const ws = sheet(wb, "最佳实践案例");
-      const first = CASES.firstDataRow + 1;
-      ws.getCell(first, CASES.cols.score + 1).value = 20;
-      ws.getCell(first, CASES.cols.comment + 1).value = null;
-      below = cell(first, CASES.cols.comment);
-      ws.getCell(first + 1, CASES.cols.score + 1).value = scheme.cases.perCaseMax;
-      ws.getCell(first + 1, CASES.cols.comment + 1).value = null;
-      full = cell(first + 1, CASES.cols.comment);
+      // Two filled case rows of the sample (rows with a project).
+      const filled: number[] = [];
+      for (let r = CASES.firstDataRow + 1; filled.length < 2; r++) if (ws.getCell(r, CASES.cols.project + 1).value !== null) filled.push(r);
+      const [a, b] = filled as [number, number];
+      ws.getCell(a, CASES.cols.score + 1).value = 20;
+      ws.getCell(a, CASES.cols.comment + 1).value = null;
+      below = cell(a, CASES.cols.comment);
+      ws.getCell(b, CASES.cols.score + 1).value = scheme.cases.perCaseMax;
+      ws.getCell(b, CASES.cols.comment + 1).value = null;
+      full = cell(b, CASES.cols.comment);
     });
     const [js, agg] = await Promise.all([cli(["validate", file, "--json"]), cli(["aggregate", file, "--out", join(dir, "OUT.xlsx")])]);
     expect(scheme.reasonBelowMax).toBe("warning");
