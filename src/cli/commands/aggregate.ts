@@ -4,8 +4,10 @@ import { aggregatePlan } from "../../report/aggregate";
 import { resultJson } from "../../report/resultJson";
 import { applyPlan } from "../../adapters/xlsx/render";
 import { workbookBytes } from "../../adapters/xlsx/xlsxFile";
-import { formatDiagnostics, guardOverwrite, openFile, samePath, say, UsageError, writeAtomic } from "../io";
-import { SHEETS } from "../../layout/names";
+import { formatDiagnostics, openFile, samePath, say, UsageError, writeAtomic } from "../io";
+import { OUTPUT_SHEETS, SHEETS } from "../../layout/names";
+import { SCHEME_MARKER } from "../../layout/dataSheet";
+import { existsSync } from "node:fs";
 import { resolveScheme } from "./template";
 
 export interface AggregateArgs {
@@ -26,7 +28,7 @@ export type AggregateOutcome = { code: number; reading?: Reading; diagnostics: D
 export async function aggregate(args: AggregateArgs): Promise<AggregateOutcome> {
   if (samePath(args.file, args.out)) throw new UsageError(say("--out 不能与输入文件相同：输入文件从不被修改。", "--out must differ from the input file: the input is never modified."));
   if (args.json && (samePath(args.json, args.file) || samePath(args.json, args.out))) throw new UsageError(say("--json 必须是另一个文件。", "--json must be another file."));
-  await guardOverwrite(args.out, false, isEarlierOutput);
+  await guardOut(args.out);
   const scheme = args.scheme ? resolveScheme(args.scheme) : undefined;
   if (typeof scheme === "number") return { code: scheme, diagnostics: [] };
   const opened = await openFile(args.file);
@@ -45,10 +47,31 @@ export async function aggregate(args: AggregateArgs): Promise<AggregateOutcome> 
   return { code: hasErrors(diagnostics) ? 1 : 0, reading, diagnostics };
 }
 
-/** An earlier aggregate's output (it has a 汇总 sheet) may be replaced; any other file is someone's. */
-async function isEarlierOutput(path: string): Promise<boolean> {
+/**
+ * An existing --out is replaced only when it is an earlier aggregate's output: the hidden data
+ * sheet with its marker and every sheet an aggregate writes, the hidden _计算 included. A sheet
+ * named 汇总 proves nothing (budgets have one); a template carries the data sheet but no result;
+ * an approved result carries who approved it and when, which a new aggregate would erase.
+ */
+async function guardOut(path: string): Promise<void> {
+  if (!existsSync(path)) return;
+  const why = await notOurs(path);
+  if (!why) return;
+  throw new UsageError(say(
+    `文件「${path}」已存在，且${why.zh}。为避免覆盖他人的数据，该文件未做任何修改：请用 --out 指定一个新的文件名。`,
+    `File "${path}" exists and ${why.en}. It was left unchanged so that no one's data is overwritten: use --out with a new file name.`,
+  ));
+}
+
+async function notOurs(path: string): Promise<{ zh: string; en: string } | null> {
   const opened = await openFile(path);
-  return opened.ok && opened.snapshot.sheets.some((s) => s.name === SHEETS.summary);
+  if (!opened.ok) return { zh: "无法作为工作簿读取，不是本工具写出的汇总结果", en: "cannot be read as a workbook, so it is not an earlier output of this tool" };
+  const sheets = opened.snapshot.sheets;
+  const data = sheets.find((s) => s.name === SHEETS.data);
+  if (data?.rows[0]?.[0] !== SCHEME_MARKER) return { zh: "不是本工具写出的汇总结果（没有本工具的输出标记）", en: "is not an output of this tool (it has no evalsheet output marker)" };
+  if (sheets.some((s) => s.name === SHEETS.approval)) return { zh: "是已审定的结果（含审定记录），重新汇总会抹去审定记录", en: "is an approved result (it holds the approval record), which a new aggregate would erase" };
+  if (!OUTPUT_SHEETS.every((name) => sheets.some((s) => s.name === name))) return { zh: "是评价模板或填报表，不是汇总结果", en: "is an evaluation template or a filled-in workbook, not an aggregate's output" };
+  return null;
 }
 
 export async function aggregateCommand(args: AggregateArgs): Promise<number> {
