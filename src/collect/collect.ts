@@ -8,6 +8,8 @@ import { SHEETS } from "../layout/names";
 import { a1 } from "../workbook/address";
 import { cellAt, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../workbook/snapshot";
 import { cellText, isBlank } from "../validate/cellParse";
+import { findSignOff, readSignOff } from "../validate/signOff";
+import { SIGN_OFF } from "../layout/department";
 
 /**
  * Bringing department sheets that were filled in separate files back into the master.
@@ -68,7 +70,8 @@ export function planCollect(scheme: Scheme, master: WorkbookSnapshot, files: rea
         }, { sheet: layout.sheet }));
         return;
       }
-      const cells = rowCopies(scheme, layout, sheet, target, f.name, out);
+      const cells = [...rowCopies(scheme, layout, sheet, target, f.name, out), ...signOffCopies(layout, sheet, target)];
+      reportUnsigned(scheme, layout, sheet, f.name, out);
       if (hasInput(scheme, layout, target)) {
         out.push(diagnostic("warning", "collect.replaced", {
           zh: `主表的“${layout.sheet}”已有数据，输出文件中已替换为「${f.name}」的数据（主表文件本身未改动）。`,
@@ -175,4 +178,33 @@ function rowCopies(scheme: Scheme, layout: DepartmentLayout, from: SheetSnapshot
     for (const c of inputCols(layout)) cells.push({ from: { row: r, col: c }, to: { row: target, col: c } });
   }
   return cells;
+}
+
+/** The 部室审定 values travel with the scores: each field's value cell, found by its label on both sides. */
+function signOffCopies(layout: DepartmentLayout, from: SheetSnapshot, to: SheetSnapshot): CellCopy[] {
+  const at = [findSignOff(layout, from), findSignOff(layout, to)] as const;
+  if (at[0] === null || at[1] === null) return [];
+  const rowOf = (sheet: SheetSnapshot, start: number, label: string) => {
+    for (let r = start + 1; r < Math.min(sheet.rows.length, start + 1 + SIGN_OFF.fields.length + 3); r++) {
+      if (foldName(cellText(cellAt(sheet, r, layout.seqCol)) ?? "") === foldName(label)) return r;
+    }
+    return null;
+  };
+  const col = layout.unitCol + 1;
+  return SIGN_OFF.fields.flatMap((f) => {
+    const a = rowOf(from, at[0]!, f.label);
+    const b = rowOf(to, at[1]!, f.label);
+    return a === null || b === null ? [] : [{ from: { row: a, col }, to: { row: b, col } }];
+  });
+}
+
+/** "经分管领导审定后，交办公室汇总": a department file brought back without its sign-off is reported. */
+function reportUnsigned(scheme: Scheme, layout: DepartmentLayout, sheet: SheetSnapshot, file: string, out: Diagnostic[]): void {
+  const s = readSignOff(scheme, layout, sheet, findSignOff(layout, sheet), []);
+  if (s.signed || scheme.signOff === "off") return;
+  const missing = [s.scorer ? null : "评分人", s.approver ? null : "分管领导审定", s.date ? null : "审定日期"].filter((x): x is string => x !== null);
+  out.push(diagnostic("warning", "collect.unsigned", {
+    zh: `「${file}」的“${layout.department}”尚未经分管领导审定（${missing.join("、")}未填）。已导入；请该部室补齐表尾“部室审定”栏后再提交党组会。`,
+    en: `"${layout.department}" in "${file}" is not signed off by its leader (${missing.length} field(s) empty). Imported; have the department complete the 部室审定 block.`,
+  }, { sheet: layout.sheet }));
 }
