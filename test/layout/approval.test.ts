@@ -57,7 +57,7 @@ describe("approval (审定)", () => {
     expect(record).toMatchObject({ approvedBy: "党组会", approvedAt: "2025-01-20", schemeId: "cq-2024", year: 2024 });
     const plan = approvedPlan(reading, record);
     // The aggregate's own sheets (whatever they are), then the record.
-    expect(plan.sheets.map((s) => s.name)).toEqual([...aggregatePlan(reading, "x").sheets.map((s) => s.name), SHEETS.approval]);
+    expect(plan.sheets.map((s) => s.name)).toEqual([...aggregatePlan(reading, { status: "x" }).sheets.map((s) => s.name), SHEETS.approval]);
     expect(plan.sheets[0]!.name).toBe(SHEETS.summary);
     expect(String(plan.sheets[0]!.rows[1]![0]!.value)).toContain("已审定（2025-01-20，党组会）");
     const written: WorkbookSnapshot = { ...base, sheets: [...base.sheets, ...planSnapshot(plan).sheets] };
