@@ -18,9 +18,9 @@ export const STYLE_TEXT: Record<StyleKey, { readonly size: number; readonly wrap
   input: { size: 11, wrap: false },
   inputText: { size: 11, wrap: true },
   computed: { size: 11, wrap: false },
-  total: { size: 11, wrap: false },
+  total: { size: 11, wrap: true },
   badge: { size: 11, wrap: false },
-  plain: { size: 11, wrap: false },
+  plain: { size: 11, wrap: true },
 };
 
 /**

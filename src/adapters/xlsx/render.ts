@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import type { CellSpec, SheetSpec, ValidationSpec, WritePlan } from "../../workbook/plan";
+import type { CellSpec, PrintSpec, SheetSpec, ValidationSpec, WritePlan } from "../../workbook/plan";
 import { STYLES } from "./styles";
 import { parseRange, rangeA1 } from "../../workbook/address";
 import { temporarySheetName } from "../../workbook/port";
@@ -28,6 +28,22 @@ export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<
     ws.name = spec.name;
   }
   reorder(wb, built.map((b) => b.ws), plan.placement);
+  keepPrintAreasAbsolute(wb);
+}
+
+/**
+ * exceljs reads a print area "$A$1:$H$29" as "A1:H29" and writes it back as "$A1:$H29", whose
+ * rows LibreOffice takes as relative (it then prints the whole sheet). Every sheet's print area,
+ * including the input sheets a plan leaves alone, is written absolute, as it was read.
+ */
+function keepPrintAreasAbsolute(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    const area = ws.pageSetup?.printArea;
+    // Only plain cell ranges: anything else (whole columns, a foreign file's oddity) is left as read.
+    if (area && area.split("&&").every((a) => /^\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/.test(a))) {
+      ws.pageSetup.printArea = area.split("&&").map(printArea).join("&&");
+    }
+  }
 }
 
 function reorder(wb: ExcelJS.Workbook, fresh: ExcelJS.Worksheet[], placement: WritePlan["placement"]): void {
@@ -56,20 +72,47 @@ async function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): Promise<void
   if (spec.freeze && (spec.freeze.rows || spec.freeze.cols)) {
     ws.views = [{ state: "frozen", xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }];
   }
-  if (spec.print) {
-    ws.pageSetup = {
-      paperSize: 9, // A4
-      orientation: spec.print.landscape ? "landscape" : "portrait",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-      ...(spec.print.titleRows ? { printTitlesRow: spec.print.titleRows } : {}),
-    } as Partial<ExcelJS.PageSetup>;
-  }
+  for (const [r, h] of Object.entries(spec.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = h;
+  if (spec.print) applyPrint(ws, spec.print);
   if (spec.tabColor) ws.properties.tabColor = { argb: spec.tabColor };
   ws.state = spec.state ?? "visible";
-  if (spec.protect) await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, autoFilter: true });
+  // No password: staff can unprotect if they must. Rows and columns stay resizable, so a long
+  // reason can be given room without unprotecting.
+  if (spec.protect) await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true });
+}
+
+export const DEFAULT_FOOTER = "第 &P 页 共 &N 页";
+
+/**
+ * A4 always (the federation prints on A4), margins in inches. Fitted sheets are scaled to their
+ * width only (fitToHeight 0: as many pages down as the rows need); unfitted ones print at 100 %,
+ * which keeps an 11 pt font at 11 pt. Pages are numbered from 1 on every sheet (LibreOffice would
+ * otherwise go on counting from the sheet before). A manual break is a break above the row that
+ * starts a page.
+ */
+function applyPrint(ws: ExcelJS.Worksheet, print: PrintSpec): void {
+  const fitted = print.fitToWidth !== undefined;
+  Object.assign(ws.pageSetup, {
+    paperSize: 9,
+    orientation: print.landscape ? "landscape" : "portrait",
+    fitToPage: fitted,
+    firstPageNumber: 1,
+    ...(fitted ? { fitToWidth: print.fitToWidth, fitToHeight: 0 } : { scale: 100 }),
+    margins: { left: 0.4, right: 0.4, top: 0.45, bottom: 0.5, header: 0.2, footer: 0.2 },
+    horizontalCentered: true,
+    ...(print.titleRows ? { printTitlesRow: print.titleRows } : {}),
+    ...(print.titleColumns ? { printTitlesColumn: print.titleColumns } : {}),
+    ...(print.area ? { printArea: printArea(print.area) } : {}),
+  } satisfies Partial<ExcelJS.PageSetup>);
+  ws.headerFooter = { oddFooter: `&C${print.footer ?? DEFAULT_FOOTER}` };
+  // exceljs writes a break after the row it is called on: the row above the page's first row.
+  // Its default right end, column 16839, is past the last column; Excel writes 16383.
+  for (const r of print.breaksBefore ?? []) if (r > 0) ws.getRow(r).addPageBreak(undefined, 16384);
+}
+
+/** exceljs prefixes each corner with "$": "A$1:C$25" becomes the absolute "$A$1:$C$25" Excel writes. */
+function printArea(area: string): string {
+  return rangeA1(parseRange(area.replace(/\$/g, ""))).replace(/([A-Z]+)(\d+)/g, "$1$$$2");
 }
 
 function renderCell(cell: ExcelJS.Cell, spec: CellSpec): void {
@@ -82,6 +125,20 @@ function renderCell(cell: ExcelJS.Cell, spec: CellSpec): void {
   else if (spec.numFmt) cell.numFmt = spec.numFmt;
   if (spec.validation) cell.dataValidation = validation(spec.validation);
   if (spec.comment) cell.note = spec.comment;
+  if (spec.link) renderLink(cell, spec);
+}
+
+/**
+ * An in-workbook link as a HYPERLINK formula, not a cell hyperlink: exceljs writes every cell
+ * hyperlink with an external relationship, which LibreOffice opens as a file path
+ * ("../book.xlsx#…") instead of jumping to the cell. "#'Sheet'!C6" is followed by Excel, WPS and
+ * LibreOffice (which tries Calc's then Excel's address syntax), and by Office.js as a formula.
+ */
+function renderLink(cell: ExcelJS.Cell, spec: CellSpec): void {
+  const shown = String(spec.value ?? spec.link);
+  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  cell.value = { formula: `HYPERLINK(${quote(`#${spec.link}`)},${quote(shown)})`, result: shown } as ExcelJS.CellFormulaValue;
+  cell.font = { ...cell.font, color: { argb: "FF0563C1" }, underline: true };
 }
 
 function validation(v: ValidationSpec): ExcelJS.DataValidation {
@@ -100,7 +157,7 @@ function validation(v: ValidationSpec): ExcelJS.DataValidation {
       if (v.max === undefined) return { ...common, type: v.kind, operator: "greaterThanOrEqual", formulae: [v.min ?? 0] };
       return { ...common, type: v.kind, operator: "between", formulae: [v.min ?? 0, v.max] };
     case "list":
-      return { ...common, type: "list", formulae: [v.source ?? `"${v.items.join(",")}"`] };
+      return { ...common, type: "list", showErrorMessage: v.alert !== false, formulae: [v.source ?? `"${v.items.join(",")}"`] };
     case "textLength":
       return { ...common, type: "textLength", operator: "lessThanOrEqual", formulae: [v.max] };
     case "date":
