@@ -4,6 +4,7 @@ import type { SheetSnapshot } from "../workbook/snapshot";
 import { eventLabels, projectLabel } from "./lists";
 import { eventItems, itemKeys, PARAMS, paramValues, unitKeys, type ParamKey } from "./schemeTables";
 import { SHEETS } from "./names";
+import { ledgerListColumns } from "./ledgerColumns";
 
 /**
  * The hidden sheet that makes an emailed workbook self-contained: the scheme as JSON in column A
@@ -28,7 +29,7 @@ export function dataSheet(scheme: Scheme): SheetSpec {
     scheme.cases.projects.map((p) => p.department),
     eventLabels(scheme),
     scheme.composite.incidents.map((i) => i.name),
-    // G–P: the tables the summary's formulas look up (./schemeTables.ts).
+    // G–Q: the tables the summary's formulas look up (./schemeTables.ts).
     units.map(([k]) => k),
     units.map(([, name]) => name),
     keys.map(([k]) => k),
@@ -39,11 +40,15 @@ export function dataSheet(scheme: Scheme): SheetSpec {
     items.map((x) => x.max),
     Object.values(PARAMS).map((p) => p.name),
     (Object.keys(PARAMS) as ParamKey[]).map((k) => params[k]),
+    items.map((x) => x.maxCount),
+    // After the tables: the contact-point lists (./ledgerColumns.ts).
+    ...ledgerListColumns(scheme),
   ];
   const height = Math.max(...columns.map((c) => c.length));
   const rows: (CellSpec | null)[][] = [];
   for (let r = 0; r < height; r++) rows.push(columns.map((c) => (c[r] === undefined || c[r] === null ? null : { value: c[r]!, style: "plain" as const })));
-  return { name: SHEETS.data, rows, columnWidths: [20, 18, 40, 12, 50, 26, 24, 18, 40, 6, 8, 8, 8, 8, 18, 8], merges: [], state: "hidden", protect: true };
+  const widths = [20, 18, 40, 12, 50, 26, 24, 18, 40, 6, 8, 8, 8, 8, 18, 8, 8];
+  return { name: SHEETS.data, rows, columnWidths: [...widths, ...columns.slice(widths.length).map(() => 24)], merges: [], state: "hidden", protect: true };
 }
 
 /** The scheme JSON carried by a workbook, or null when it has none. */

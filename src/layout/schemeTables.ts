@@ -11,7 +11,8 @@ import { SHEETS } from "./names";
  *
  * - units: every spelling of a unit, folded as the formulas fold (no spaces, half-width) → canonical name
  * - items: every spelling of a bonus/penalty item (label, name, id), folded → its row in the item table
- * - item table (aligned with the dropdown list in E): kind (加分/扣分/酌情), points each, own cap, maximum
+ * - item table (aligned with the dropdown list in E): kind (加分/扣分/酌情), points each, own cap, maximum,
+ *   and (column Q) the most occurrences one row may record
  * - parameters: the components' maxima and the cases' rule
  */
 export const TABLE_COLUMNS = {
@@ -19,6 +20,7 @@ export const TABLE_COLUMNS = {
   itemKey: "I", itemIndex: "J",
   itemKind: "K", itemPoints: "L", itemCap: "M", itemMax: "N",
   paramName: "O", paramValue: "P",
+  itemMaxCount: "Q",
 } as const;
 
 export const ITEM_KIND = { bonus: "加分", fixed: "扣分", discretionary: "酌情扣分" } as const;
@@ -49,10 +51,10 @@ export function tableRange(column: string, n: number): string {
 /** The event items in dropdown order: bonus items, then penalties. */
 export function eventItems(scheme: Scheme) {
   return [
-    ...scheme.bonus.items.map((item) => ({ label: bonusLabel(item), keys: [bonusLabel(item), item.name, item.id], kind: ITEM_KIND.bonus, points: item.pointsEach as number | null, cap: item.cap, max: null as number | null })),
+    ...scheme.bonus.items.map((item) => ({ label: bonusLabel(item), keys: [bonusLabel(item), item.name, item.id], kind: ITEM_KIND.bonus, points: item.pointsEach as number | null, cap: item.cap, max: null as number | null, maxCount: item.maxCount as number | null })),
     ...scheme.penalties.items.map((item) => item.kind === "fixed"
-      ? { label: penaltyLabel(item), keys: [penaltyLabel(item), item.name, item.id], kind: ITEM_KIND.fixed, points: item.pointsEach as number | null, cap: null, max: null }
-      : { label: penaltyLabel(item), keys: [penaltyLabel(item), item.name, item.id], kind: ITEM_KIND.discretionary, points: null, cap: null, max: item.maxPoints }),
+      ? { label: penaltyLabel(item), keys: [penaltyLabel(item), item.name, item.id], kind: ITEM_KIND.fixed, points: item.pointsEach as number | null, cap: null, max: null, maxCount: item.maxCount as number | null }
+      : { label: penaltyLabel(item), keys: [penaltyLabel(item), item.name, item.id], kind: ITEM_KIND.discretionary, points: null, cap: null, max: item.maxPoints, maxCount: null }),
   ];
 }
 

@@ -126,6 +126,7 @@ export function calcSheet(scheme: Scheme, wb: WorkbookSnapshot | null): CalcLayo
   const kinds = tableRange(TABLE_COLUMNS.itemKind, items.length);
   const points = tableRange(TABLE_COLUMNS.itemPoints, items.length);
   const maxima = tableRange(TABLE_COLUMNS.itemMax, items.length);
+  const maxCounts = tableRange(TABLE_COLUMNS.itemMaxCount, items.length);
 
   const v = cachedReader(scheme, wb);
   const caseCount = new Map<string, number>();
@@ -141,14 +142,15 @@ export function calcSheet(scheme: Scheme, wb: WorkbookSnapshot | null): CalcLayo
       const spec = items[item - 1];
       const worth = !spec ? 0 : spec.kind === ITEM_KIND.discretionary
         ? Math.min(Math.max(v.number(at(EVENTS.cols.points)), 0), spec.max ?? Infinity)
-        : (spec.points ?? 0) * v.countOrOne(at(EVENTS.cols.count));
+        : (spec.points ?? 0) * (v.countOrOne(at(EVENTS.cols.count)) > (spec.maxCount ?? Infinity) ? 0 : v.countOrOne(at(EVENTS.cols.count)));
       cells[col(E.unit)] = formula(`IF(TRIM(${ev(EVENTS.cols.item, r)})="","",${unitOf(scheme, ev(EVENTS.cols.unit, r))})`, unit);
       cells[col(E.item)] = formula(`IF(${E.unit}${r}="",0,${itemIndex(r)})`, item);
       cells[col(E.kind)] = formula(`IF(${E.item}${r}=0,"",INDEX(${kinds},${E.item}${r}))`, spec?.kind ?? "");
       cells[col(E.points)] = formula(
         `IF(${E.item}${r}=0,0,IF(${E.kind}${r}=${str(ITEM_KIND.discretionary)},` +
           `IF(ISNUMBER(INDEX(${maxima},${E.item}${r})),MIN(${given},INDEX(${maxima},${E.item}${r})),${given}),` +
-          `INDEX(${points},${E.item}${r})*${countOrOne(ev(EVENTS.cols.count, r))}))`,
+          // A count above the item's maximum (a date typed into 次数) counts as none, as the engine reads it.
+          `INDEX(${points},${E.item}${r})*IF(${countOrOne(ev(EVENTS.cols.count, r))}>INDEX(${maxCounts},${E.item}${r}),0,${countOrOne(ev(EVENTS.cols.count, r))})))`,
         worth,
       );
     }
