@@ -5,6 +5,7 @@ import { rangeA1 } from "../workbook/address";
 import { isoToSerial } from "../workbook/dates";
 import { columnLabel, columnMax, departmentLayout, groupRowHint, REASON_LABEL, SIGN_OFF, signOffRow, type DepartmentLayout } from "./department";
 import { input, inputText, label, row, text } from "./cells";
+import { A4_PRINTABLE, areaOf, fitRowHeights, WIDTH_POINTS } from "./print";
 import type { SampleData } from "./sample";
 
 export function validationFor(column: RuleColumn, max: number): ValidationSpec {
@@ -94,23 +95,51 @@ export function departmentSheet(scheme: Scheme, department: string, sample?: Sam
     mergeRow(r, layout.unitCol + 1, Math.min(layout.lastCol, layout.unitCol + 2));
   }
 
-  const columnWidths = Array.from({ length: width }, (_, c) => {
-    if (c === 0) return 6;
-    if (c === 1) return 18;
-    return layout.blocks.some((b) => b.reasonCol === c) ? 26 : 13;
-  });
+  const columnWidths = departmentWidths(layout);
   return {
     name: layout.sheet,
     rows,
     columnWidths,
     merges,
+    rowHeights: fitRowHeights(rows, columnWidths, merges),
     freeze: { rows: layout.firstDataRow, cols: 2 },
-    print: { landscape: true, titleRows: `${layout.headerRow + 1}:${layout.labelRow + 1}` },
+    // One page wide, the units flowing onto a second page under the repeated header and 序号/区县.
+    print: { landscape: true, titleRows: `${layout.headerRow + 1}:${layout.labelRow + 1}`, titleColumns: "A:B", area: areaOf(rows.length - 1, layout.lastCol), fitToWidth: 1 },
+    protect: true,
     tabColor: "FF2B579A",
   };
 }
 
+/**
+ * The print scale column widths are planned for: 11 pt text at ≥ 9.9 pt. LibreOffice lays columns
+ * out up to 5 % wider than WIDTH_POINTS.wide predicts (measured: planned 0.855, printed 0.81), so
+ * the plan keeps that margin above 9 / 11.
+ */
+export const DEPARTMENT_MIN_SCALE = 0.87;
+
+/**
+ * 序号 narrow, 区县 wide enough for its group row's label ("重庆主城区都市圈（22个）· 各项满分",
+ * merged over 序号 and 区县) in two lines, an input column as wide as its figure, and what the
+ * page has left shared by the 扣分理由 columns (which wrap), then by the measured columns (whose
+ * long labels wrap in the repeated header), then by the 扣分理由 columns again.
+ */
+function departmentWidths(layout: DepartmentLayout): number[] {
+  const budget = Math.floor(A4_PRINTABLE.landscape.width / DEPARTMENT_MIN_SCALE / WIDTH_POINTS.wide);
+  const widths: number[] = new Array<number>(layout.lastCol + 1).fill(0);
+  widths[layout.seqCol] = 4;
+  widths[layout.unitCol] = 18;
+  const measured = layout.blocks.flatMap((b) => b.columns.filter((c) => c.input !== "score").map((c) => c.col));
+  for (const b of layout.blocks) for (const c of b.columns) widths[c.col] = c.input !== "score" ? 11 : columnLabel(b, c) === c.label ? 6 : 7;
+  const left = () => budget - widths.reduce((a, w) => a + w, 0);
+  const reason = Math.max(9, Math.min(40, Math.floor(left() / layout.blocks.length)));
+  for (const b of layout.blocks) widths[b.reasonCol] = reason;
+  // A narrow sheet fills the page too: printed at the same scale as the wide ones, it fits two pages.
+  for (const c of measured) if (left() > 0) widths[c]! += Math.min(9, left());
+  for (const b of layout.blocks) if (left() > 0) widths[b.reasonCol]! += Math.floor(left() / layout.blocks.length);
+  return widths;
+}
+
 function noteFor(scheme: Scheme, layout: DepartmentLayout): string {
   const reason = scheme.reasonBelowMax === "off" ? "" : "得分低于满分时请在“扣分理由”中写明理由；";
-  return `请只在白色单元格填写。各区域分类的满分不同，见每组第一行。${reason}共同牵头的指标由本表所列部室评分一次。不要改动表头和区县名称。（指标数：${layout.blocks.length}）`;
+  return `请只在浅黄色单元格填写。各区域分类的满分不同，见每组第一行。${reason}共同牵头的指标由本表所列部室评分一次。不要改动表头和区县名称。（指标数：${layout.blocks.length}）`;
 }

@@ -5,6 +5,7 @@ import type { CellSpec, SheetSpec } from "../workbook/plan";
 import { ruleKind } from "../engine/rules";
 import { row, text } from "./cells";
 import { SHEETS } from "./names";
+import { areaOf, fitRowHeights } from "./print";
 
 /** "（默认）" while the value equals the built-in scheme's, "（已调整）" once the office changed it. */
 function mark(isDefaultValue: boolean): string {
@@ -66,11 +67,13 @@ export function schemeSheet(scheme: Scheme): SheetSpec {
     add({ 0: text(o.topic), 1: text(o.choice), 2: text(o.why), 3: text(state) });
   }
   merges.push(`A1:${columnLetters(w - 1)}1`, `A2:${columnLetters(w - 1)}2`);
+  // Widths for one landscape page at ≈ 90 %; long texts wrap, and their rows are given the height.
+  const columnWidths = [14, 20, 20, 10, 32, ...scheme.groups.map(() => 7)];
   return {
-    name: SHEETS.schemeView, rows, merges,
-    columnWidths: [34, 30, 14, 20, 40, ...scheme.groups.map(() => 14)],
+    name: SHEETS.schemeView, rows, merges, columnWidths,
+    rowHeights: fitRowHeights(rows, columnWidths, merges),
     freeze: { rows: 4, cols: 0 },
-    print: { landscape: true },
+    print: { landscape: true, area: areaOf(rows.length - 1, w - 1), fitToWidth: 1 },
     protect: true,
     tabColor: "FF808080",
   };
