@@ -225,7 +225,7 @@ describe.skipIf(!available)("the task pane in Chromium, in Excel (fake Office ho
     expect(fuling, "涪陵区's row in 汇总").toBeDefined();
     const row = fuling!.slice(1);
     expect(summary[`H${row}`]).toBe(`=ROUND(C${row}+D${row}+E${row}+F${row}-G${row},2)`);
-    expect(String(summary[`C${row}`])).toMatch(/^='基础工作得分'!Y\d+$/);
+    expect(String(summary[`C${row}`])).toMatch(/^='基础工作得分'!L\d+$/);
     for (const col of ["C", "D", "E", "F", "H", "I", "J", "K"]) expect(String(summary[`${col}${row}`]), `${col}${row}`).toMatch(/^=/);
     await expectClean();
   });

@@ -17,14 +17,16 @@ export async function expectSummaryMatches(file: string, evaluation: Evaluation)
     });
     checked++;
   }
-  // 基础工作得分: each indicator's column found by its header, so the check survives layout changes.
+  // 基础工作得分: each indicator's column found by its header, and the unit's row in that header's
+  // table (the programmes are tables stacked down the sheet), so the check survives layout changes.
   const basic = await readCachedValues(file, "基础工作得分");
-  const first = evaluation.units[0]!.indicators[0]!.name;
-  const header = basic.find((r) => r.includes(first))!;
   for (const u of evaluation.units) {
-    const row = basic.find((r) => r.includes(u.unit))!;
-    expect(row, `基础工作得分 has a row for ${u.unit}`).toBeDefined();
-    const got = u.indicators.map((k) => num(row[header.indexOf(k.name)] ?? null));
+    const got = u.indicators.map((k) => {
+      const h = basic.findIndex((r) => r.includes(k.name));
+      const row = basic.slice(h).find((r) => r.includes(u.unit));
+      expect(row, `基础工作得分 has a row for ${u.unit} under ${k.name}`).toBeDefined();
+      return num(row![basic[h]!.indexOf(k.name)] ?? null);
+    });
     expect({ unit: u.unit, got }).toEqual({ unit: u.unit, got: u.indicators.map((k) => k.score) });
   }
   return checked;
