@@ -95,7 +95,12 @@ export function fitRowHeights(
   const covered = new Set<string>();
   for (const m of merges) {
     const r = parseRange(m);
-    if (r.top !== r.bottom) continue;
+    // A cell merged down over several rows (a header beside a two-row header) takes the height of
+    // those rows together; it is not measured against one of them.
+    if (r.top !== r.bottom) {
+      for (let c = r.left; c <= r.right; c++) covered.add(`${r.top},${c}`);
+      continue;
+    }
     let units = 0;
     for (let c = r.left; c <= r.right; c++) {
       units += columnWidths[c] ?? 9;

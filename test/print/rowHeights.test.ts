@@ -43,3 +43,11 @@ describe("row heights for wrapped and merged text", () => {
     expect(areaOf(1, 7)).toBe("A1:H2");
   });
 });
+
+describe("cells merged down over several rows", () => {
+  it("are not measured against their first row alone", () => {
+    const rows: (CellSpec | null)[][] = [[t("基础工作合计（60分）", "header")], [null]];
+    expect(fitRowHeights(rows, [6], ["A1:A2"])).toEqual({});
+    expect(fitRowHeights(rows, [6], [])[0]).toBeGreaterThan(DEFAULT_ROW);
+  });
+});
