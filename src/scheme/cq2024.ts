@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { SchemeBaseSchema } from "./schema";
+import { cq2024Contacts, cq2024Research, ledgerOpenChoices } from "./cq2024Contacts";
 
 /**
  * The built-in scheme "cq-2024": 渝妇发〔2023〕43号 附件3, applicable to 2024 and later.
@@ -217,6 +218,9 @@ export const cq2024: z.input<typeof SchemeBaseSchema> = {
   rounding: { decimals: 2, mode: "halfUp" },
   reasonBelowMax: "warning",
   notApplicable: "rescale",
+  // 附件2 and 附件1, kept in their own file.
+  contacts: cq2024Contacts,
+  research: cq2024Research,
   openChoices: [
     { key: "indicatorPoints", topic: "基础工作各项指标的分值",
       choice: "21 项指标的默认分值：每个区域分类合计 60 分；“巾帼联建功”4 项按区域分类调整权重",
@@ -245,5 +249,6 @@ export const cq2024: z.input<typeof SchemeBaseSchema> = {
     { key: "composite", topic: "综合评估如何扣分",
       choice: "综合评估默认满分 10 分，发生重大事项时由办公室填写扣分和事由",
       why: "文件写“原则上不扣分”，未规定扣分标准" },
+    ...ledgerOpenChoices,
   ],
 };

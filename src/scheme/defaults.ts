@@ -1,5 +1,6 @@
 import type { Scheme } from "./schema";
 import { builtinScheme } from "./load";
+import { contactsOf, researchOf } from "./contacts";
 
 /**
  * What each open choice (`openChoices[].key`) governs in a scheme, so 评价方案 can say "默认"
@@ -17,6 +18,9 @@ const governs: Record<string, (s: Scheme) => unknown> = {
   composite: (s) => [s.composite, s.components.composite],
   bonus: (s) => [s.bonus, s.components.bonusCap],
   signOff: (s) => s.signOff,
+  contactTerm: (s) => contactsOf(s),
+  contactLedger: (s) => contactsOf(s)?.ways ?? null,
+  researchLedger: (s) => researchOf(s),
 };
 
 /** The built-in scheme this one derives from (same id), or null for a scheme of the office's own. */

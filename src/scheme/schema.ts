@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ContactsSchema, ResearchSchema } from "./ledgerSchema";
 
 /**
  * The evaluation scheme as data. These zod schemas are the single source of the scheme's types
@@ -206,6 +207,10 @@ export const SchemeBaseSchema = z.object({
   /** A scored department sheet without its 部室审定 (评分人, 分管领导审定, 审定日期) is reported so. */
   signOff: z.enum(["error", "warning", "off"]).default("warning"),
   openChoices: z.array(OpenChoiceSchema).default([]),
+  /** 附件2: the Party group members' contact points; absent in schemes written before it (./contacts.ts). */
+  contacts: ContactsSchema.optional(),
+  /** 附件1: what the year's field research must include; absent = the document's rules. */
+  research: ResearchSchema.optional(),
 });
 
 export type Group = z.infer<typeof GroupSchema>;

@@ -1,5 +1,6 @@
 import { diagnostic, type Diagnostic, type Severity } from "../diagnostics/diagnostic";
 import type { ParsedNumber } from "./cellParse";
+import { ledgerMsg } from "./ledgerMessages";
 
 /**
  * The catalogue of workbook diagnostics: one function per code, Chinese first, English beside.
@@ -9,6 +10,8 @@ type Where = { sheet: string; cell?: string | null };
 const d = (severity: Severity, code: string, zh: string, en: string, where: Where): Diagnostic => diagnostic(severity, code, { zh, en }, where);
 
 export const msg = {
+  // The contact-point table and the ledgers of 附件1 and 附件2.
+  ...ledgerMsg,
   sheetMissing: (sheet: string, what: string) =>
     d("error", "sheet.missing", `缺少工作表“${sheet}”（${what}）。请用“生成模板”补上该表，或把改名的表改回“${sheet}”。`, `Sheet "${sheet}" (${what}) is missing. Add it from the template, or rename the renamed sheet back to "${sheet}".`, { sheet }),
   sheetRenamed: (sheet: string, found: string) =>
