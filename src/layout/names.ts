@@ -10,6 +10,11 @@ export const SHEETS = {
   details: "扣分明细",
   calc: "_计算",
   approval: "_审定记录",
+  // 附件2 and 附件1: the contact-point table, the two ledgers, and the per-member summary the aggregate writes.
+  contacts: "联系点",
+  contactLog: "联系点台账",
+  researchLog: "调研台账",
+  memberSummary: "联系点调研汇总",
 } as const;
 
 /** Sheets the aggregate writes; everything else in a workbook is input and never written. */

@@ -6,6 +6,8 @@ import { departmentSheet } from "./departmentSheet";
 import { casesSheet, compositeSheet, eventsSheet } from "./officeSheets";
 import type { SampleData } from "./sample";
 import { schemeSheet } from "./schemeSheet";
+import { ledgerSheets } from "./ledgerSheets";
+import { sampleLedgers } from "./sampleLedgers";
 
 export interface TemplateOptions {
   readonly sample?: SampleData;
@@ -17,13 +19,15 @@ export interface TemplateOptions {
 export function templatePlan(scheme: Scheme, options: TemplateOptions = {}): WritePlan {
   const { sample, department } = options;
   const departments = departmentLayouts(scheme).map((l) => l.department);
+  // Departments fill the ledgers of 附件1 and 附件2 in their own files too (collect appends the rows).
   const sheets: SheetSpec[] = department
-    ? [departmentSheet(scheme, department, sample)]
+    ? [departmentSheet(scheme, department, sample), ...ledgerSheets(scheme)]
     : [
         ...departments.map((d) => departmentSheet(scheme, d, sample)),
         casesSheet(scheme, sample),
         eventsSheet(scheme, sample),
         compositeSheet(scheme, sample),
+        ...ledgerSheets(scheme, sample ? sampleLedgers(scheme) : undefined),
       ];
   return { sheets: [...sheets, schemeSheet(scheme), dataSheet(scheme)], placement: "last" };
 }

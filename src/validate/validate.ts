@@ -13,6 +13,7 @@ import { approvalDiagnostics, changedSinceApproval, readApproval, type Approval 
 import { readDepartment } from "./readDepartment";
 import type { SignOff } from "./signOff";
 import { readCases, readComposite, readEvents } from "./readOffice";
+import { readLedgers, type Ledgers } from "./readLedgers";
 
 export interface Reading {
   readonly scheme: Scheme;
@@ -25,6 +26,8 @@ export interface Reading {
   readonly workbook: WorkbookSnapshot;
   /** Each scored department sheet's 部室审定; `signed: false` ones are listed in 汇总's notes. */
   readonly signOffs: readonly SignOff[];
+  /** 联系点台账 and 调研台账 (附件2, 附件1), read and checked; they change no score. */
+  readonly ledgers: Ledgers;
   /** Sorted: errors first, then by sheet and cell. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -60,12 +63,13 @@ export function readWorkbook(wb: WorkbookSnapshot, options: { scheme?: Scheme } 
     composite: compositeSheet ? readComposite(scheme, compositeSheet, out) : [],
   };
   const evaluation = evaluate(scheme, inputs);
+  const ledgers = readLedgers(scheme, wb, out);
   out.push(...reasonChecks(scheme, inputs, evaluation));
   out.push(...totalBoundsChecks(scheme, evaluation));
   const approval = readApproval(wb);
   const changed = approval ? changedSinceApproval(approval, wb) : [];
   if (approval) out.push(...approvalDiagnostics(approval, changed));
-  return { ok: true, scheme, inputs, evaluation, approval, changedSinceApproval: changed, signOffs, workbook: wb, diagnostics: sortDiagnostics(out) };
+  return { ok: true, scheme, inputs, evaluation, approval, changedSinceApproval: changed, signOffs, ledgers, workbook: wb, diagnostics: sortDiagnostics(out) };
 }
 
 /** The scheme a workbook carries (hidden data sheet), else the built-in; null when it carries a broken one. */

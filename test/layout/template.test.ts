@@ -21,7 +21,7 @@ describe("templates", () => {
   it("the blank template has every input sheet, the scheme sheets, and reads back with one 'not filled' error per department", async () => {
     const { opened, reading } = await roundTrip(templatePlan(scheme));
     const names = opened.snapshot.sheets.map((s) => s.name);
-    expect(names).toEqual(["宣教部", "办公室", "发展部", "家儿部", "维权部", "妇儿工委办", "组联部", SHEETS.cases, SHEETS.events, SHEETS.composite, SHEETS.schemeView, SHEETS.data]);
+    expect(names).toEqual(["宣教部", "办公室", "发展部", "家儿部", "维权部", "妇儿工委办", "组联部", SHEETS.cases, SHEETS.events, SHEETS.composite, SHEETS.contacts, SHEETS.contactLog, SHEETS.researchLog, SHEETS.schemeView, SHEETS.data]);
     expect(opened.snapshot.sheets.find((s) => s.name === SHEETS.data)!.state).toBe("hidden");
     if (!reading.ok) throw new Error("unreadable");
     const errors = reading.diagnostics.filter((d) => d.severity === "error");
@@ -69,8 +69,8 @@ describe("templates", () => {
     expect(u("丰都县").composite).toBe(8);
   });
 
-  it("a department's own template holds its sheet and the scheme, nothing else", async () => {
+  it("a department's own template holds its sheet, the ledgers it keeps too, and the scheme, nothing else", async () => {
     const { opened } = await roundTrip(templatePlan(scheme, { department: "宣教部" }));
-    expect(opened.snapshot.sheets.map((s) => s.name)).toEqual(["宣教部", SHEETS.schemeView, SHEETS.data]);
+    expect(opened.snapshot.sheets.map((s) => s.name)).toEqual(["宣教部", SHEETS.contacts, SHEETS.contactLog, SHEETS.researchLog, SHEETS.schemeView, SHEETS.data]);
   });
 });
