@@ -18,7 +18,7 @@ export const SHEETS = {
 } as const;
 
 /** Sheets the aggregate writes; everything else in a workbook is input and never written. */
-export const OUTPUT_SHEETS: readonly string[] = [SHEETS.summary, SHEETS.basicScores, SHEETS.details, SHEETS.calc];
+export const OUTPUT_SHEETS: readonly string[] = [SHEETS.summary, SHEETS.basicScores, SHEETS.details, SHEETS.memberSummary, SHEETS.calc];
 
 /** Rows above the data on every input sheet: title, note, header(s). */
 export const TITLE_ROW = 0;

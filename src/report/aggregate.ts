@@ -6,6 +6,8 @@ import { summarySheet } from "./summary";
 import { approvalStatus } from "./approval";
 import { calcSheet } from "./calcSheet";
 import { dataSheet } from "../layout/dataSheet";
+import { memberSummarySheet } from "./memberSheet";
+import { ledgerSummary } from "./memberSummary";
 
 export const DRAFT_STATUS = "初步意见（待党组会审定）";
 
@@ -37,6 +39,8 @@ export function aggregatePlan(reading: Reading, options: AggregateOptions = {}):
       summarySheet(scheme, evaluation, basic.totalCell, calc, status, summaryNotes(reading)),
       basic.spec,
       detailsSheet(scheme, evaluation, options.madeAt ?? timestamp(new Date())),
+      // 附件2 and 附件1: each Party group member's districts, ledger and research.
+      memberSummarySheet(scheme, ledgerSummary(scheme, evaluation, reading.ledgers), options.madeAt ?? timestamp(new Date())),
       calc.spec,
       dataSheet(scheme),
     ],

@@ -26,8 +26,12 @@ export const ApprovalSchema = z.object({
 });
 export type Approval = z.infer<typeof ApprovalSchema>;
 
-/** Sheets that are not input: outputs, the scheme's sheets, and this record. */
-const NOT_INPUT = new Set([...OUTPUT_SHEETS, SHEETS.schemeView, SHEETS.data, SHEETS.approval]);
+/**
+ * Sheets that are not input: outputs, the scheme's sheets, and this record. The contact-point
+ * table and the ledgers of 附件1/附件2 change no score, so logging a visit after 审定 does not
+ * unsettle the approved result.
+ */
+const NOT_INPUT = new Set([...OUTPUT_SHEETS, SHEETS.schemeView, SHEETS.data, SHEETS.approval, SHEETS.contacts, SHEETS.contactLog, SHEETS.researchLog]);
 
 export function inputFingerprint(wb: WorkbookSnapshot): Record<string, string> {
   const out: Record<string, string> = {};
