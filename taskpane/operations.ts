@@ -9,6 +9,7 @@ import { templatePlan } from "../src/layout/template";
 import { dataSheet, embeddedSchemeJson } from "../src/layout/dataSheet";
 import { schemeSheet } from "../src/layout/schemeSheet";
 import { planCollect } from "../src/collect/collect";
+import { ledgerEdits, planLedgerCollect } from "../src/collect/ledgerCollect";
 import { OUTPUT_SHEETS, SHEETS } from "../src/layout/names";
 import { withYear, yearProblem } from "../src/scheme/year";
 
@@ -149,9 +150,12 @@ export function importDepartments(ctx: OpContext, files: readonly DepartmentFile
     const problems: Diagnostic[] = [];
     const scheme = schemeOf(read.value, problems);
     if (!scheme) return { ok: false, diagnostics: problems };
-    const plan = planCollect(scheme, read.value, files);
+    const departments = planCollect(scheme, read.value, files);
+    // The ledgers are appended row by row, as the CLI's collect does.
+    const ledgers = planLedgerCollect(scheme, read.value, files);
+    const plan = { ...departments, diagnostics: [...departments.diagnostics, ...ledgers.diagnostics] };
     if (hasErrors(plan.diagnostics)) return { ok: false, diagnostics: [...plan.diagnostics] };
-    const edits = plan.copies.flatMap((copy) => {
+    const departmentEdits = plan.copies.flatMap((copy) => {
       const from = files[copy.fileIndex]!.snapshot.sheets.find((s) => s.name === copy.fromSheet)!;
       return copy.cells.map((c) => {
         const v = from.rows[c.from.row]?.[c.from.col] ?? null;
@@ -159,12 +163,14 @@ export function importDepartments(ctx: OpContext, files: readonly DepartmentFile
         return { sheet: copy.toSheet, row: c.to.row, col: c.to.col, value };
       });
     });
+    const edits = [...departmentEdits, ...ledgerEdits(ledgers, files)];
     checkpoint(ctx, "phaseWrite", 2, 2);
     if (edits.length) {
       const written = await ctx.port.writeCells(edits);
       if (!written.ok) return { ok: false, diagnostics: written.diagnostics };
     }
-    return { ok: true, value: { imported: plan.copies.map((c) => c.department), missing: [...plan.missing] }, diagnostics: [...plan.diagnostics] };
+    const appended = ledgers.appended.map((a) => `${a.sheet}（${a.file}，${a.rows} 行）`);
+    return { ok: true, value: { imported: [...plan.copies.map((c) => c.department), ...appended], missing: [...plan.missing] }, diagnostics: [...plan.diagnostics] };
   });
 }
 

@@ -3,6 +3,7 @@ import { basename } from "node:path";
 import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic";
 import { schemeOf } from "../../validate/validate";
 import { planCollect, type DepartmentFile } from "../../collect/collect";
+import { planLedgerCollect } from "../../collect/ledgerCollect";
 import { workbookBytes } from "../../adapters/xlsx/xlsxFile";
 import { formatDiagnostics, guardOverwrite, openFile, samePath, say, UsageError, writeAtomic } from "../io";
 
@@ -33,9 +34,12 @@ export async function collectCommand(args: CollectArgs): Promise<number> {
   const schemeProblems: Diagnostic[] = [];
   const scheme = schemeOf(master.snapshot, schemeProblems);
   if (!scheme) return done(schemeProblems, 1);
-  const plan = planCollect(scheme, master.snapshot, files);
+  const departments = planCollect(scheme, master.snapshot, files);
+  // The ledgers (联系点台账, 调研台账): rows appended, exact duplicates dropped, conflicts refused.
+  const ledgers = planLedgerCollect(scheme, master.snapshot, files);
+  const plan = { ...departments, diagnostics: [...departments.diagnostics, ...ledgers.diagnostics] };
   if (hasErrors(plan.diagnostics)) return done([...plan.diagnostics], 1);
-  for (const copy of plan.copies) {
+  for (const copy of [...plan.copies, ...ledgers.copies]) {
     const from = files[copy.fileIndex]!.workbook.getWorksheet(copy.fromSheet)!;
     const to = master.workbook.getWorksheet(copy.toSheet)!;
     for (const c of copy.cells) {
@@ -45,6 +49,7 @@ export async function collectCommand(args: CollectArgs): Promise<number> {
   writeAtomic(args.out, await workbookBytes(master.workbook));
   const lines = [
     ...plan.copies.map((c) => say(`导入“${c.department}”：来自「${files[c.fileIndex]!.name}」`, `Imported ${c.department} from "${files[c.fileIndex]!.name}"`)),
+    ...ledgers.appended.map((a) => say(`“${a.sheet}”追加 ${a.rows} 行：来自「${a.file}」`, `${a.sheet}: ${a.rows} row(s) appended from "${a.file}"`)),
     plan.missing.length
       ? say(`尚未提交的部室：${plan.missing.join("、")}`, `Departments still missing: ${plan.missing.join(", ")}`)
       : say("所有部室均已提交。", "Every department has submitted."),
