@@ -2,12 +2,12 @@ import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic";
 import { readWorkbook, type Reading } from "../../validate/validate";
 import { aggregatePlan } from "../../report/aggregate";
 import { resultJson } from "../../report/resultJson";
-import { applyPlan } from "../../adapters/xlsx/render";
-import { workbookBytes } from "../../adapters/xlsx/xlsxFile";
+import { writePlanOver } from "../../adapters/xlsx/writeOver";
 import { formatDiagnostics, openFile, samePath, say, UsageError, writeAtomic } from "../io";
 import { OUTPUT_SHEETS, SHEETS } from "../../layout/names";
 import { SCHEME_MARKER } from "../../layout/dataSheet";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { resolveScheme } from "./template";
 
 export interface AggregateArgs {
@@ -38,13 +38,14 @@ export async function aggregate(args: AggregateArgs): Promise<AggregateOutcome> 
   if (!reading.ok) return { code: 1, diagnostics };
   if (hasErrors(diagnostics) && !args.force) return { code: 1, reading, diagnostics };
 
-  await applyPlan(opened.workbook, aggregatePlan(reading));
-  const bytes = await workbookBytes(opened.workbook);
+  // The input's own parts are kept as they are; anything that cannot be is named in a warning.
+  const written = await writePlanOver(new Uint8Array(readFileSync(args.file)), basename(args.file), opened.workbook, aggregatePlan(reading));
+  const all = [...diagnostics, ...written.diagnostics];
   // Both files are complete in memory before either is written.
-  const json = args.json ? JSON.stringify(resultJson(reading.scheme, reading.evaluation, diagnostics), null, 2) + "\n" : null;
-  writeAtomic(args.out, bytes);
+  const json = args.json ? JSON.stringify(resultJson(reading.scheme, reading.evaluation, all), null, 2) + "\n" : null;
+  writeAtomic(args.out, written.bytes);
   if (args.json && json) writeAtomic(args.json, json);
-  return { code: hasErrors(diagnostics) ? 1 : 0, reading, diagnostics };
+  return { code: hasErrors(all) ? 1 : 0, reading, diagnostics: all };
 }
 
 /**
