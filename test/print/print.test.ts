@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { builtinScheme } from "../../src/scheme/load";
 import { sampleData, type SampleData } from "../../src/layout/sample";
 import { templatePlan } from "../../src/layout/template";
@@ -12,7 +13,7 @@ import { openXlsx } from "../../src/adapters/xlsx/openXlsx";
 import { applyPlan } from "../../src/adapters/xlsx/render";
 import { readWorkbook } from "../../src/validate/validate";
 import { aggregatePlan } from "../../src/report/aggregate";
-import { BOX_PER_POINT, missingPrintTools, pageImages, printToPdf, readPrint, sheetPages, sheetPrint, smallestWord, type PrintedPdf, type SheetPrint } from "../support/pdf";
+import { BOX_PER_POINT, missingPrintTools, overprints, pageImages, printToPdf, readPrint, sheetPages, sheetPrint, smallestWord, type PrintedPdf, type SheetPrint } from "../support/pdf";
 
 /**
  * The workbook printed, measured: the demo's aggregated output, a department's own file and the
@@ -54,6 +55,15 @@ async function calibration(path: string): Promise<void> {
     c.font = { name: "宋体", size };
   });
   Object.assign(ws.pageSetup, { paperSize: 9, scale: 100 });
+  // What the check must catch: wrapped text in a merged cell one line high, its lines reaching into the row below.
+  const over = wb.addWorksheet("overprint");
+  over.mergeCells("A1:B1");
+  over.getCell("A1").value = "区县妇联工作分类评价".repeat(4);
+  over.getCell("A1").alignment = { wrapText: true, vertical: "middle" };
+  over.getCell("A2").value = "下一行";
+  over.getCell("B2").value = "下一行";
+  over.getRow(1).height = 15;
+  Object.assign(over.pageSetup, { paperSize: 9, scale: 100 });
   writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
 }
 
@@ -63,12 +73,16 @@ describe.skipIf(missing.length > 0)("printed on A4 by LibreOffice, measured with
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    const files = { demo: join(OUT, "demo-output.xlsx"), department: join(OUT, "家儿部.xlsx"), blank: join(OUT, "blank-template.xlsx"), calibration: join(OUT, "calibration.xlsx") };
+    // Built and converted in a directory of this run's own (another run may be printing too); the
+    // PDFs and PNGs are then copied to test-artifacts/print/.
+    const work = mkdtempSync(join(tmpdir(), "evalsheet-print-"));
+    const files = { demo: join(work, "demo-output.xlsx"), department: join(work, "家儿部.xlsx"), blank: join(work, "blank-template.xlsx"), calibration: join(work, "calibration.xlsx") };
     await demoOutput(files.demo);
     writeFileSync(files.department, await workbookBytes(await planToWorkbook(templatePlan(scheme, { department: "家儿部", sample: sampleData(scheme, 2024) }))));
     writeFileSync(files.blank, await workbookBytes(await planToWorkbook(templatePlan(scheme))));
     await calibration(files.calibration);
-    const pdfs = await printToPdf(Object.values(files), OUT);
+    const pdfs = await printToPdf(Object.values(files), work);
+    for (const f of [...Object.values(files), ...pdfs]) copyFileSync(f, join(OUT, basename(f)));
     for (const [i, key] of Object.keys(files).entries()) docs[key] = await readPrint(pdfs[i]!);
     for (const [key, doc] of Object.entries(docs)) await pageImages(doc, OUT, key);
     for (const sheet of OWNED) report.push(sheetPrint(docs["demo"]!, sheet));
@@ -81,6 +95,11 @@ describe.skipIf(missing.length > 0)("printed on A4 by LibreOffice, measured with
     const box = (size: number) => words.find((w) => w.text === String(size))!;
     for (const size of [9, 11]) expect(box(size).yMax - box(size).yMin).toBeCloseTo(size * BOX_PER_POINT, 1);
     expect(smallestWord(sheetPages(docs["calibration"]!, "calibration"))!.points).toBeGreaterThan(NINE_POINTS);
+  });
+
+  it("calibration: wrapped text that does not fit its merged cell is caught (its lines reach into the row below)", () => {
+    expect(overprints(sheetPages(docs["calibration"]!, "overprint")).length).toBeGreaterThan(0);
+    expect(overprints(sheetPages(docs["calibration"]!, "calibration"))).toEqual([]);
   });
 
   it.each(OWNED)("demo output, %s: text ≥ 9 pt, no word over another, 第 k 页 共 n 页 on every page", (sheet) => {
