@@ -10,7 +10,7 @@ import { departmentLayouts } from "../../src/layout/department";
 import { SHEETS } from "../../src/layout/names";
 import { planToWorkbook, workbookBytes } from "../../src/adapters/xlsx/xlsxFile";
 import { openXlsx } from "../../src/adapters/xlsx/openXlsx";
-import { applyPlan } from "../../src/adapters/xlsx/render";
+import { writePlanOver } from "../../src/adapters/xlsx/writeOver";
 import { readWorkbook } from "../../src/validate/validate";
 import { aggregatePlan } from "../../src/report/aggregate";
 import { BOX_PER_POINT, missingPrintTools, overprints, pageImages, printToPdf, readPrint, sheetPages, sheetPrint, smallestWord, type PrintedPdf, type SheetPrint } from "../support/pdf";
@@ -37,12 +37,15 @@ async function demoOutput(path: string): Promise<void> {
   const sample: SampleData = sampleData(scheme, 2024);
   // The first case at the 500-character limit: it must wrap, not print over the rows below.
   const long = { ...sample, cases: [{ ...sample.cases[0]!, text: LONG_CASE }, ...sample.cases.slice(1)] };
-  const opened = await openXlsx(await workbookBytes(await planToWorkbook(templatePlan(scheme, { sample: long }))), "demo.xlsx");
+  const input = await workbookBytes(await planToWorkbook(templatePlan(scheme, { sample: long })));
+  const opened = await openXlsx(input, "demo.xlsx");
   if (!opened.ok) throw new Error(opened.diagnostics[0]!.message);
   const reading = readWorkbook(opened.snapshot);
   if (!reading.ok) throw new Error(reading.diagnostics[0]!.message);
-  await applyPlan(opened.workbook, aggregatePlan(reading));
-  writeFileSync(path, await workbookBytes(opened.workbook));
+  // As `aggregate` writes it: the input's parts kept, the aggregate's sheets spliced in.
+  const written = await writePlanOver(input, "demo.xlsx", opened.workbook, aggregatePlan(reading));
+  expect(written.diagnostics).toEqual([]);
+  writeFileSync(path, written.bytes);
 }
 
 /** Cells at 9 and 11 pt printed at 100 %: the word boxes the thresholds are read against. */
