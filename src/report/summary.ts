@@ -175,7 +175,7 @@ export function summarySheet(
   return {
     name: SHEETS.summary,
     rows,
-    columnWidths: [6, 16, 11, 12, 11, 11, 8, 9, 8, 8, 8, 18, 12],
+    columnWidths: [6, 21, 11, 12, 11, 11, 8, 9, 8, 8, 8, 16, 12],
     merges,
     rowHeights: heights,
     freeze: { rows: SUMMARY.headerRow + 1, cols: 2 },

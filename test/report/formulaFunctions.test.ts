@@ -15,7 +15,7 @@ import type { Scheme } from "../../src/scheme/schema";
  */
 const PORTABLE_FUNCTIONS = [
   "IF", "IFERROR", "ISNUMBER", "VALUE", "TRIM", "ASC", "SUBSTITUTE", "ROUND", "MIN", "MAX", "SUM", "AND", "OR", "NOT",
-  "SUMPRODUCT", "SUMIFS", "COUNTIF", "COUNTIFS", "INDEX", "MATCH",
+  "SUMPRODUCT", "SUMIFS", "COUNTIF", "COUNTIFS", "INDEX", "MATCH", "HYPERLINK",
 ];
 
 async function plans(scheme: Scheme) {
