@@ -1,5 +1,6 @@
 import type { WorkbookPort } from "../src/workbook/port";
 import type { Scheme } from "../src/scheme/schema";
+import type { Diagnostic } from "../src/diagnostics/diagnostic";
 
 /**
  * Where the pane runs. In Excel the port is the Office.js adapter over the open workbook; in a
@@ -18,6 +19,9 @@ export interface PaneEnv {
   /** Standalone: the current workbook as .xlsx bytes, for download. */
   workbookBytes?(): Promise<Uint8Array>;
   readonly fileName?: () => string | null;
-  /** Shared runtime: tell the EVAL.* functions which scheme the workbook carries. */
-  setFunctionsScheme?(scheme: Scheme): void;
+  /**
+   * Excel: tell the EVAL.* functions which scheme the workbook carries and recalculate them; a
+   * warning when they could not be confirmed to have it (functions in a runtime of their own).
+   */
+  setFunctionsScheme?(scheme: Scheme): Promise<Diagnostic | null>;
 }

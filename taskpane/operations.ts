@@ -44,9 +44,13 @@ async function guarded<T>(f: () => Promise<OpResult<T>>): Promise<OpResult<T>> {
   }
 }
 
-/** Read the workbook; what an aggregate writes is regenerated, so its content is never read back. */
+/**
+ * Read the workbook; what an aggregate writes is regenerated, so its content is never read back.
+ * Merged cells matter only on the input sheets validation checks (Excel refuses to report more
+ * than 512 merged areas, so the others are not asked).
+ */
 async function snapshot(ctx: OpContext): Promise<OpResult<WorkbookSnapshot>> {
-  const r = await ctx.port.readSnapshot({ namesOnly: OUTPUT_SHEETS });
+  const r = await ctx.port.readSnapshot({ namesOnly: OUTPUT_SHEETS, skipMerges: [SHEETS.data, SHEETS.schemeView, SHEETS.approval] });
   return r.ok ? { ok: true, value: r.value, diagnostics: r.diagnostics } : { ok: false, diagnostics: r.diagnostics };
 }
 
@@ -77,12 +81,13 @@ export function aggregate(ctx: OpContext, options: { force?: boolean; approval?:
     checkpoint(ctx, "phaseWrite", 4, 4);
     const written = await ctx.port.applyPlan(plan);
     if (!written.ok) return { ok: false, diagnostics: [...checked.diagnostics, ...written.diagnostics] };
-    if (!approval) return { ok: true, value: reading, diagnostics: checked.diagnostics };
+    // The write's own findings (error cells after recalculation, columns rewritten) are shown too.
+    if (!approval) return { ok: true, value: reading, diagnostics: [...checked.diagnostics, ...written.diagnostics] };
     // Just approved: nothing has changed since.
     return {
       ok: true,
       value: { ...reading, approval, changedSinceApproval: [] },
-      diagnostics: checked.diagnostics.filter((d) => d.code !== "approval.changed"),
+      diagnostics: [...checked.diagnostics.filter((d) => d.code !== "approval.changed"), ...written.diagnostics],
     };
   });
 }

@@ -23,6 +23,11 @@ export interface ReadOptions {
   readonly namesOnly?: readonly string[];
   /** Also report formula text; the Office adapter skips it by default (it doubles the response). */
   readonly formulas?: boolean;
+  /**
+   * Sheets whose merged cells the caller does not check: the Office adapter does not ask Excel for
+   * them (Excel refuses a request when a sheet has more than 512 merged areas).
+   */
+  readonly skipMerges?: readonly string[];
 }
 
 export interface WorkbookPort {
@@ -30,7 +35,9 @@ export interface WorkbookPort {
   readSnapshot(options?: ReadOptions): Promise<PortResult<WorkbookSnapshot>>;
   /**
    * Create or replace the plan's sheets. New sheets are built completely under temporary names
-   * before the old ones are removed, so a failure leaves the previous sheets in place.
+   * before they are put in place, so a failure while building leaves the previous sheets as they
+   * were. A sheet that exists is replaced in place (it keeps its identity in Excel), so formulas
+   * and validation lists elsewhere that refer to it still do afterwards.
    */
   applyPlan(plan: WritePlan): Promise<PortResult<void>>;
   /** Set individual cells of existing sheets, all in one batch (the import of department files). */

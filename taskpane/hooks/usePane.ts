@@ -91,7 +91,8 @@ export function usePane(env: PaneEnv) {
   // A workbook that carries its scheme has its year: the field shows it. The built-in's info diagnostic says it carries none.
   const yearOf = (r: Reading): Partial<PaneState> => (r.diagnostics.some((d) => d.code === "scheme.builtin") ? { yearFromWorkbook: false } : { year: r.scheme.year, yearFromWorkbook: true });
   const afterReading = (aggregating: boolean) => (r: OpResult<Reading>): Partial<PaneState> => {
-    if (r.ok) env.setFunctionsScheme?.(r.value.scheme);
+    // A warning comes later, once the pane knows whether the EVAL.* functions took the scheme.
+    if (r.ok) void env.setFunctionsScheme?.(r.value.scheme).then((d) => d && setState((s) => ({ ...s, diagnostics: [...(s.diagnostics ?? []), d] })));
     const year = r.ok ? yearOf(r.value) : {};
     const summary = (t: Strings) => `${count(r, "error")} ${t.errors}${t.sep}${count(r, "warning")} ${t.warnings}`;
     if (!r.ok && aggregating) {

@@ -6,34 +6,25 @@
  *  - at sync the queue is applied in order; the first failing operation throws an error with an
  *    Office-style `code`, and the operations after it are dropped (earlier ones stay applied);
  *  - loaded properties are readable only after the sync that loaded them;
- *  - every sync is counted, with the JSON size of the operations it carried (the request payload).
- * Formulas are stored, not calculated (Excel would calculate them).
+ *  - every sync is counted, with the JSON size of the operations it carried (the request payload);
+ *  - references bind to sheets, not names: renaming a sheet rewrites the formulas and validation
+ *    lists that point at it, deleting it turns them into #REF!, and a reference to a sheet that
+ *    does not exist when it is written stays broken (fakeSheetRefs.ts);
+ *  - a batch fails while the user is editing a cell, unless the run asked to wait (delayForCellEdit).
+ * Formulas are stored, not calculated (Excel would calculate them); a formula with a broken
+ * reference counts as an error cell. Ranges: fakeExcelRange.ts.
  */
-import { parseA1, parseRange, rangeA1, columnLetters } from "../../src/workbook/address";
-import { shiftFormula } from "../../src/workbook/formulaRefs";
+import { parseA1, rangeA1 } from "../../src/workbook/address";
 import type { CellValue, WorkbookSnapshot } from "../../src/workbook/snapshot";
+import { Loadable, OfficeError, fail, recorder, type Cell, type FakeHost, type FakeSheet } from "./fakeExcelBase";
+import { FakeRange } from "./fakeExcelRange";
+import { mapSheetRefs } from "./fakeSheetRefs";
 
-interface Cell { value: string | number | boolean | null; formula?: string; error?: string; numberFormat?: string }
-export interface FakeSheet {
-  id: number;
-  name: string;
-  visibility: "Visible" | "Hidden" | "VeryHidden";
-  cells: Map<string, Cell>;
-  /** Number formats of cells that have no content yet (a later write keeps them). */
-  formats: Map<string, string>;
-  merges: string[];
-  props: Record<string, unknown>;
-}
-
-export class OfficeError extends Error {
-  constructor(public code: string, message: string) {
-    super(message);
-  }
-}
+export { OfficeError, type FakeSheet } from "./fakeExcelBase";
 
 type Queued = { label: string; args: unknown; apply: () => void };
 
-export class FakeExcel {
+export class FakeExcel implements FakeHost {
   sheets: FakeSheet[] = [];
   syncs = 0;
   requestBytes: number[] = [];
@@ -45,6 +36,17 @@ export class FakeExcel {
   loading = 0;
   log: string[] = [];
   suspendedCalcSyncs = 0;
+  /** Worksheet.calculate calls applied, by sheet name. */
+  calculated: string[] = [];
+  /** The options of each Excel.run. */
+  runOptions: (Excel.RunOptions | undefined)[] = [];
+  /**
+   * The user is typing in a cell: "editing" fails every batch of a run that did not ask to wait
+   * (a run with delayForCellEdit waits until the edit ends, then proceeds); "stuck" fails them all.
+   */
+  cellEdit: "off" | "editing" | "stuck" = "off";
+  /** Make copyFrom paste formulas without moving their references: a fill that went wrong. */
+  brokenFill = false;
   private failure: { op: number; code: string } | null = null;
   private queue: Queued[] = [];
   private loads: (() => void)[] = [];
@@ -63,7 +65,24 @@ export class FakeExcel {
       }
       sheet.merges = [...s.merges];
     }
+    // Bound once every sheet exists: a reference to a sheet the snapshot lacks is broken.
+    fake.rebind((name) => (fake.sheet(name) ? name : null));
     return fake;
+  }
+
+  /** An independent copy of the workbook (sheets, cells, settings), with fresh counters: one setup, many scenarios. */
+  clone(): FakeExcel {
+    const copy = new FakeExcel();
+    copy.sheets = this.sheets.map((s) => ({
+      ...s,
+      cells: new Map([...s.cells].map(([k, c]) => [k, { ...c }])),
+      formats: new Map(s.formats),
+      merges: [...s.merges],
+      validations: s.validations.map((v) => ({ ...v })),
+      props: { ...s.props },
+    }));
+    copy.nextId = this.nextId;
+    return copy;
   }
 
   /** Make the n-th operation applied from now on (1-based) fail with this Office error code. */
@@ -72,7 +91,7 @@ export class FakeExcel {
   }
 
   addSheetModel(name: string): FakeSheet {
-    const sheet: FakeSheet = { id: this.nextId++, name, visibility: "Visible", cells: new Map(), formats: new Map(), merges: [], props: {} };
+    const sheet: FakeSheet = { id: this.nextId++, name, visibility: "Visible", cells: new Map(), formats: new Map(), merges: [], validations: [], props: {} };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -81,8 +100,11 @@ export class FakeExcel {
     return this.sheets.find((s) => s.name === name);
   }
 
-  /** Excel.run for the adapter. */
-  run = async <T,>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => batch(this.context() as unknown as Excel.RequestContext);
+  /** Excel.run for the adapter: Excel.run(options, batch) with the batch first, options optional. */
+  run = async <T,>(batch: (ctx: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T> => {
+    this.runOptions.push(options);
+    return batch(this.context(options?.delayForCellEdit === true) as unknown as Excel.RequestContext);
+  };
 
   enqueue(label: string, args: unknown, apply: () => void): void {
     this.queue.push({ label, args, apply });
@@ -92,13 +114,18 @@ export class FakeExcel {
     this.loads.push(f);
   }
 
-  async sync(): Promise<void> {
+  async sync(waitsForCellEdit = false): Promise<void> {
     this.syncs++;
     const queue = this.queue;
     const loads = this.loads;
     this.queue = [];
     this.loads = [];
     this.requestBytes.push(new TextEncoder().encode(JSON.stringify(queue.map((q) => [q.label, q.args]))).length);
+    if (this.cellEdit === "stuck" || (this.cellEdit === "editing" && !waitsForCellEdit)) {
+      throw new OfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode");
+    }
+    // The delayed batch runs once the user leaves the cell.
+    if (this.cellEdit === "editing") this.cellEdit = "off";
     for (const q of queue) {
       this.applied++;
       if (this.failure && this.applied === this.failure.op) {
@@ -117,12 +144,70 @@ export class FakeExcel {
     }
   }
 
-  private context() {
+  private context(waitsForCellEdit: boolean) {
     return {
       workbook: { worksheets: new FakeWorksheets(this) },
       application: { suspendApiCalculationUntilNextSync: () => this.enqueue("suspendCalc", null, () => this.suspendedCalcSyncs++) },
-      sync: () => this.sync(),
+      sync: () => this.sync(waitsForCellEdit),
     };
+  }
+
+  bind(formula: string): string {
+    return mapSheetRefs(formula, (name) => (this.sheet(name) ? name : null));
+  }
+
+  /**
+   * Rewrite every formula and validation list source: `map` gives a referenced sheet's name now, or
+   * null (#REF!). With `only`, formulas whose text does not contain that name are skipped (speed).
+   */
+  rebind(map: (name: string) => string | null, only?: string): void {
+    const rewrite = (f: string) => (!f.includes("!") || (only !== undefined && !f.includes(only)) ? f : `=${mapSheetRefs(f.slice(1), map)}`);
+    for (const s of this.sheets) {
+      for (const cell of s.cells.values()) if (cell.formula) cell.formula = rewrite(cell.formula);
+      for (const v of s.validations) {
+        const list = v.rule["list"] as { source?: string } | undefined;
+        if (list?.source?.startsWith("=")) v.rule = { ...v.rule, list: { ...list, source: rewrite(list.source) } };
+      }
+    }
+  }
+
+  deleteSheet(sheet: FakeSheet): void {
+    this.sheets = this.sheets.filter((x) => x !== sheet);
+    this.rebind((name) => (name === sheet.name ? null : name), sheet.name);
+  }
+
+  renameSheet(sheet: FakeSheet, name: string): void {
+    if (this.sheets.some((s) => s !== sheet && s.name === name)) fail("ItemAlreadyExists", `sheet ${name} exists`);
+    const old = sheet.name;
+    sheet.name = name;
+    this.rebind((n) => (n === old ? name : n), old);
+  }
+
+  writable(sheet: FakeSheet): void {
+    if (sheet.props["protect"]) fail("AccessDenied", `sheet ${sheet.name} is protected`);
+  }
+
+  isError(cell: Cell): boolean {
+    return cell.error !== undefined || (cell.formula?.includes("#REF!") ?? false);
+  }
+
+  /** Write a formula as a user would type it (outside any request), bound to the sheets that exist now. */
+  typeFormula(sheet: string, address: string, formula: string): void {
+    const { row, col } = parseA1(address);
+    this.sheet(sheet)!.cells.set(`${row},${col}`, { value: null, formula: `=${this.bind(formula)}` });
+  }
+
+  /** Every formula and validation list source in the workbook, as Excel would show it now. */
+  references(): { sheet: string; at: string; text: string }[] {
+    const out: { sheet: string; at: string; text: string }[] = [];
+    for (const s of this.sheets) {
+      for (const [key, cell] of s.cells) if (cell.formula) out.push({ sheet: s.name, at: key, text: cell.formula });
+      for (const v of s.validations) {
+        const source = (v.rule["list"] as { source?: string } | undefined)?.source;
+        if (source?.startsWith("=")) out.push({ sheet: s.name, at: `validation ${v.address}`, text: source });
+      }
+    }
+    return out;
   }
 
   snapshotValues(name: string): Map<string, Cell> {
@@ -130,70 +215,54 @@ export class FakeExcel {
   }
 }
 
+/** A snapshot value as Excel holds it: a date is a serial number shown through a date format. */
 function toCell(v: CellValue): Cell {
-  if (v !== null && typeof v === "object") return "error" in v ? { value: v.error, error: v.error } : { value: v.date };
+  if (v !== null && typeof v === "object") return "error" in v ? { value: v.error, error: v.error } : { value: dateSerial(v.date), numberFormat: "yyyy/m/d" };
   return { value: v };
 }
 
-class Loadable {
-  private loaded = false;
-  /** Objects that arrive inside a loaded collection are loaded with it. */
-  markLoaded(): this {
-    this.loaded = true;
-    this.resolve();
-    return this;
-  }
-  constructor(protected fake: FakeExcel) {}
-  load(_props?: string): this {
-    this.fake.onLoad(() => {
-      this.loaded = true;
-      this.resolve();
-    });
-    return this;
-  }
-  protected resolve(): void {}
-  protected need(prop: string): void {
-    if (!this.loaded) throw new OfficeError("PropertyNotLoaded", `${prop} read before load() and sync()`);
-  }
+/** "2024-03-01…" → 45352: days since 1899-12-30 (Excel's 1900 date system, from March 1900 on). */
+export function dateSerial(iso: string): number {
+  const [y, m, d] = iso.slice(0, 10).split("-").map(Number) as [number, number, number];
+  return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
 
 class FakeWorksheets extends Loadable {
   private snapshot: FakeWorksheet[] = [];
+  constructor(private readonly book: FakeExcel) {
+    super(book);
+  }
   get items(): FakeWorksheet[] {
     this.need("items");
     return this.snapshot;
   }
   protected override resolve(): void {
-    this.snapshot = [...this.fake.sheets].map((s) => new FakeWorksheet(this.fake, () => s).markLoaded());
+    this.snapshot = [...this.book.sheets].map((s) => new FakeWorksheet(this.book, () => s).markLoaded());
   }
   add(name: string): FakeWorksheet {
     let created: FakeSheet | undefined;
-    this.fake.enqueue("worksheets.add", { name }, () => {
-      if (this.fake.sheet(name)) throw new OfficeError("ItemAlreadyExists", `sheet ${name} exists`);
-      created = this.fake.addSheetModel(name);
+    this.book.enqueue("worksheets.add", { name }, () => {
+      if (this.book.sheet(name)) throw new OfficeError("ItemAlreadyExists", `sheet ${name} exists`);
+      created = this.book.addSheetModel(name);
     });
-    return new FakeWorksheet(this.fake, () => created ?? fail("ItemNotFound", name));
+    return new FakeWorksheet(this.book, () => created ?? fail("ItemNotFound", name));
   }
   getItem(name: string): FakeWorksheet {
     let bound: FakeSheet | undefined;
-    return new FakeWorksheet(this.fake, () => (bound ??= this.fake.sheet(name) ?? fail("ItemNotFound", `no sheet ${name}`)));
+    return new FakeWorksheet(this.book, () => (bound ??= this.book.sheet(name) ?? fail("ItemNotFound", `no sheet ${name}`)));
   }
   getItemOrNullObject(name: string): FakeWorksheet {
     let bound: FakeSheet | undefined;
-    return new FakeWorksheet(this.fake, () => (bound ??= this.fake.sheet(name) ?? fail("ItemNotFound", `no sheet ${name}`)), () => !this.fake.sheet(name));
+    return new FakeWorksheet(this.book, () => (bound ??= this.book.sheet(name) ?? fail("ItemNotFound", `no sheet ${name}`)), () => !this.book.sheet(name));
   }
-}
-
-function fail(code: string, message: string): never {
-  throw new OfficeError(code, message);
 }
 
 class FakeWorksheet extends Loadable {
   private nameAtLoad = "";
   private visibilityAtLoad = "";
   private nullAtLoad = false;
-  constructor(fake: FakeExcel, readonly target: () => FakeSheet, private readonly isNull: () => boolean = () => false) {
-    super(fake);
+  constructor(private readonly book: FakeExcel, readonly target: () => FakeSheet, private readonly isNull: () => boolean = () => false) {
+    super(book);
   }
   protected override resolve(): void {
     this.nullAtLoad = this.isNull();
@@ -210,43 +279,40 @@ class FakeWorksheet extends Loadable {
     return this.nameAtLoad;
   }
   set name(v: string) {
-    this.fake.enqueue("worksheet.name", { v }, () => {
-      if (this.fake.sheet(v)) fail("ItemAlreadyExists", `sheet ${v} exists`);
-      this.target().name = v;
-    });
+    this.book.enqueue("worksheet.name", { v }, () => this.book.renameSheet(this.target(), v));
   }
   get visibility(): string {
     this.need("visibility");
     return this.visibilityAtLoad;
   }
   set visibility(v: string) {
-    this.fake.enqueue("worksheet.visibility", { v }, () => (this.target().visibility = v as FakeSheet["visibility"]));
+    this.book.enqueue("worksheet.visibility", { v }, () => (this.target().visibility = v as FakeSheet["visibility"]));
   }
   set position(p: number) {
-    this.fake.enqueue("worksheet.position", { p }, () => {
+    this.book.enqueue("worksheet.position", { p }, () => {
       const s = this.target();
-      const list = this.fake.sheets.filter((x) => x !== s);
+      const list = this.book.sheets.filter((x) => x !== s);
       list.splice(p, 0, s);
-      this.fake.sheets = list;
+      this.book.sheets = list;
     });
   }
   set tabColor(c: string) {
-    this.fake.enqueue("worksheet.tabColor", { c }, () => (this.target().props["tabColor"] = c));
+    this.book.enqueue("worksheet.tabColor", { c }, () => (this.target().props["tabColor"] = c));
   }
   delete(): void {
-    this.fake.enqueue("worksheet.delete", null, () => {
-      const s = this.target();
-      this.fake.sheets = this.fake.sheets.filter((x) => x !== s);
-    });
+    this.book.enqueue("worksheet.delete", null, () => this.book.deleteSheet(this.target()));
+  }
+  calculate(_markAllDirty: boolean): void {
+    this.book.enqueue("worksheet.calculate", null, () => this.book.calculated.push(this.target().name));
   }
   getRange(address?: string): FakeRange {
-    return new FakeRange(this.fake, this.target, address ?? null);
+    return new FakeRange(this.book, this.target, address ?? null);
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
-    return new FakeRange(this.fake, this.target, rangeA1({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }));
+    return new FakeRange(this.book, this.target, rangeA1({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }));
   }
-  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
-    return new FakeRange(this.fake, this.target, "used");
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.book, this.target, "used", valuesOnly);
   }
   readonly freezePanes = {
     freezeRows: (n: number) => this.record("freezeRows", n),
@@ -256,228 +322,13 @@ class FakeWorksheet extends Loadable {
   readonly pageLayout = recorder(this.fake, "pageLayout", (k, v) => (this.target().props[`pageLayout.${k}`] = v), {
     setPrintTitleRows: (rows: string) => this.record("printTitleRows", rows),
   });
-  readonly protection = { protect: (options: unknown) => this.record("protect", options ?? true) };
-  private record(key: string, value: unknown): void {
-    this.fake.enqueue(`worksheet.${key}`, value, () => (this.target().props[key] = value));
-  }
-}
-
-/** An object whose property sets (at any depth) are queued operations. */
-function recorder(fake: FakeExcel, path: string, store: (key: string, value: unknown) => void, methods: Record<string, unknown> = {}): Record<string, unknown> {
-  return new Proxy(methods, {
-    get(target, prop: string) {
-      if (prop in target) return target[prop];
-      return recorder(fake, `${path}.${prop}`, (k, v) => store(`${prop}.${k}`, v));
-    },
-    set(_t, prop: string, value) {
-      fake.enqueue(`${path}.${prop}`, value, () => store(prop, value));
-      return true;
-    },
-  });
-}
-
-class FakeRange extends Loadable {
-  private view: { address: string; values: unknown[][]; types: string[][]; formulas: unknown[][] } | null = null;
-  private nullAtLoad = false;
-  private props: string[] = [];
-  override load(props?: string): this {
-    this.props.push(...(props ?? "").split(",").map((p) => p.trim()));
-    return super.load(props);
-  }
-  constructor(fake: FakeExcel, private readonly sheet: () => FakeSheet, readonly addressSpec: string | null) {
-    super(fake);
-  }
-  private bounds(): { top: number; left: number; bottom: number; right: number } {
-    if (this.addressSpec === null) return { top: 0, left: 0, bottom: 1048575, right: 16383 };
-    if (this.addressSpec === "used") {
-      const keys = [...this.sheet().cells.keys()].map((k) => k.split(",").map(Number) as [number, number]);
-      return { top: Math.min(...keys.map((k) => k[0])), left: Math.min(...keys.map((k) => k[1])), bottom: Math.max(...keys.map((k) => k[0])), right: Math.max(...keys.map((k) => k[1])) };
-    }
-    if (!/^\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/.test(this.addressSpec)) fail("InvalidArgument", `bad address ${this.addressSpec}`);
-    return parseRange(this.addressSpec);
-  }
-  protected override resolve(): void {
-    const s = this.sheet();
-    if (this.addressSpec === "used" && s.cells.size === 0) {
-      this.nullAtLoad = true;
-      return;
-    }
-    const b = this.bounds();
-    const values: unknown[][] = [];
-    const types: string[][] = [];
-    const formulas: unknown[][] = [];
-    for (let r = b.top; r <= b.bottom; r++) {
-      const vr: unknown[] = [], tr: string[] = [], fr: unknown[] = [];
-      for (let c = b.left; c <= b.right; c++) {
-        const cell = s.cells.get(`${r},${c}`);
-        const v = cell?.value ?? "";
-        vr.push(v);
-        tr.push(cell?.error ? "Error" : v === "" ? "Empty" : typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String");
-        fr.push(cell?.formula ?? v);
-      }
-      values.push(vr);
-      types.push(tr);
-      formulas.push(fr);
-    }
-    this.view = { address: `${s.name}!${rangeA1(b)}`, values, types, formulas };
-    const sent: Record<string, unknown> = { values, valueTypes: types, formulas, address: this.view.address };
-    for (const p of new Set(this.props)) this.fake.loading += new TextEncoder().encode(JSON.stringify(sent[p] ?? null)).length;
-  }
-  get isNullObject(): boolean {
-    this.need("isNullObject");
-    return this.nullAtLoad;
-  }
-  get address(): string {
-    this.need("address");
-    return this.view!.address;
-  }
-  get values(): unknown[][] {
-    this.need("values");
-    return this.view!.values;
-  }
-  set values(data: unknown[][]) {
-    this.put("range.values", data);
-  }
-  get valueTypes(): string[][] {
-    this.need("valueTypes");
-    return this.view!.types;
-  }
-  get formulas(): unknown[][] {
-    this.need("formulas");
-    return this.view!.formulas;
-  }
-  set formulas(data: unknown[][]) {
-    this.put("range.formulas", data);
-  }
-  /**
-   * Both setters as Office.js applies them: null leaves a cell as it is, "" clears it, text
-   * starting with =, + or - is taken as a formula, and a leading apostrophe keeps text as text.
-   */
-  private put(label: string, data: unknown[][]): void {
-    this.fake.enqueue(label, { a: this.addressSpec, data }, () => {
-      const b = this.bounds();
-      checkShape(data, b);
-      data.forEach((row, r) => row.forEach((v, c) => {
-        const key = `${b.top + r},${b.left + c}`;
-        if (v === null) return;
-        if (v === "") this.sheet().cells.delete(key);
-        else if (typeof v === "string" && /^[=+-]/.test(v)) this.sheet().cells.set(key, { value: null, formula: v.startsWith("=") ? v : `=${v}` });
-        else this.sheet().cells.set(key, { value: typeof v === "string" && v.startsWith("'") ? v.slice(1) : (v as Cell["value"]) });
-      }));
-    });
-  }
-  set numberFormat(data: string[][]) {
-    this.fake.enqueue("range.numberFormat", { a: this.addressSpec, data }, () => {
-      const b = this.bounds();
-      checkShape(data, b);
-      data.forEach((row, r) => row.forEach((f, c) => {
-        const key = `${b.top + r},${b.left + c}`;
-        const cell = this.sheet().cells.get(key);
-        if (cell) cell.numberFormat = f;
-        else this.sheet().formats.set(key, f);
-      }));
-    });
-  }
-  /**
-   * Range.copyFrom as Excel pastes: a source that fits a whole number of times into the
-   * destination is repeated, and copied formulas have their relative references moved.
-   */
-  copyFrom(source: FakeRange, copyType: "Formulas" | "Formats" = "Formulas"): void {
-    this.fake.enqueue("range.copyFrom", { a: this.addressSpec, from: source.addressSpec, copyType }, () => {
-      const d = this.bounds();
-      const src = source.bounds();
-      const h = src.bottom - src.top + 1;
-      const w = src.right - src.left + 1;
-      if ((d.bottom - d.top + 1) % h !== 0 || (d.right - d.left + 1) % w !== 0) fail("InvalidArgument", "destination is not a multiple of the source");
-      const from = source.sheet();
-      const to = this.sheet();
-      for (let r = d.top; r <= d.bottom; r++) {
-        for (let c = d.left; c <= d.right; c++) {
-          const sr = src.top + ((r - d.top) % h);
-          const sc = src.left + ((c - d.left) % w);
-          const cell = from.cells.get(`${sr},${sc}`);
-          const key = `${r},${c}`;
-          if (copyType === "Formats") {
-            const fmt = cell?.numberFormat ?? from.formats.get(`${sr},${sc}`);
-            if (fmt === undefined) continue;
-            const target = to.cells.get(key);
-            if (target) target.numberFormat = fmt;
-            else to.formats.set(key, fmt);
-            continue;
-          }
-          if (!cell) {
-            to.cells.delete(key);
-            continue;
-          }
-          const formula = cell.formula ? shiftFormula(cell.formula.slice(1), r - sr, c - sc) : null;
-          if (cell.formula && formula === null) fail("InvalidReference", `cannot move ${cell.formula} to ${key}`);
-          const fmt = to.cells.get(key)?.numberFormat ?? to.formats.get(key);
-          to.cells.set(key, formula !== null ? { value: null, formula: `=${formula}`, numberFormat: fmt } : { value: cell.value, numberFormat: fmt });
-        }
-      }
-    });
-  }
-  get format(): Record<string, unknown> {
-    return recorder(this.fake, `range(${this.addressSpec}).format`, (k, v) => {
-      this.bounds();
-      this.sheet().props[`format:${this.addressSpec}:${k}`] = v;
-    }, {
-      borders: { getItem: (edge: string) => recorder(this.fake, `border.${edge}`, (k, v) => (this.sheet().props[`border:${this.addressSpec}:${edge}.${k}`] = v)) },
-    });
-  }
-  get dataValidation(): Record<string, unknown> {
-    return recorder(this.fake, `range(${this.addressSpec}).dataValidation`, (k, v) => (this.sheet().props[`validation:${this.addressSpec}:${k}`] = v), {
-      clear: () => this.fake.enqueue("dataValidation.clear", this.addressSpec, () => this.bounds()),
-    });
-  }
-  merge(_across?: boolean): void {
-    this.fake.enqueue("range.merge", this.addressSpec, () => {
-      this.bounds();
-      this.sheet().merges.push(this.addressSpec!);
-    });
-  }
-  /** Error cells (the only special cells the adapter asks for): constants or formula results. */
-  getSpecialCellsOrNullObject(cellType: "Constants" | "Formulas", valueType: "Errors"): FakeAreas {
-    if (valueType !== "Errors") fail("NotImplemented", "only error cells are modelled");
-    return fakeAreas(this.fake, () => {
-      const s = this.sheet();
-      return [...s.cells.entries()]
-        .filter(([, c]) => c.error !== undefined && (cellType === "Formulas") === (c.formula !== undefined))
-        .map(([k]) => { const [r, c] = k.split(",").map(Number) as [number, number]; return `${s.name}!${rangeA1({ top: r, left: c, bottom: r, right: c })}`; });
-    });
-  }
-  getMergedAreasOrNullObject(): FakeAreas {
-    return fakeAreas(this.fake, () => this.sheet().merges.map((m) => `${this.sheet().name}!${m}`));
-  }
-}
-
-type FakeAreas = { load: (p?: string) => unknown; readonly isNullObject: boolean; readonly address: string };
-
-/** A RangeAreas "OrNullObject": its addresses are computed at the sync that loads them, and counted in the response. */
-function fakeAreas(fake: FakeExcel, addresses: () => string[]): FakeAreas {
-  let loaded: string[] | null = null;
-  return {
-    load() {
-      fake.onLoad(() => {
-        loaded = addresses();
-        fake.loading += loaded.join(",").length;
-      });
-      return this;
-    },
-    get isNullObject() {
-      if (!loaded) throw new OfficeError("PropertyNotLoaded", "isNullObject");
-      return loaded.length === 0;
-    },
-    get address() {
-      if (!loaded) throw new OfficeError("PropertyNotLoaded", "address");
-      return loaded.join(",");
-    },
+  readonly protection = {
+    protect: (options: unknown) => this.record("protect", options ?? true),
+    /** Unprotecting a sheet that is not protected changes nothing. */
+    unprotect: () => this.book.enqueue("worksheet.unprotect", null, () => delete this.target().props["protect"]),
   };
-}
-
-function checkShape(data: unknown[][], b: { top: number; left: number; bottom: number; right: number }): void {
-  if (data.length !== b.bottom - b.top + 1 || data.some((row) => row.length !== b.right - b.left + 1)) {
-    fail("InvalidArgument", "the array does not match the size of the range");
+  private record(key: string, value: unknown): void {
+    this.book.enqueue(`worksheet.${key}`, value, () => (this.target().props[key] = value));
   }
 }
 
@@ -490,5 +341,3 @@ export function fakeGrid(sheet: FakeSheet): (string | number | boolean | null)[]
   }
   return Array.from(grid, (row) => Array.from(row ?? [], (v) => v ?? null));
 }
-
-export { columnLetters };

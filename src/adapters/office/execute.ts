@@ -52,13 +52,31 @@ export function queueOps(ctx: Excel.RequestContext, ops: readonly Op[], features
       case "sheetSetup":
         setUp(sheet(op.sheet), op, features);
         break;
-      case "swapIn": {
-        if (op.replaces) sheet(op.name).delete();
-        const ws = sheet(op.sheet);
-        ws.name = op.name;
-        if (op.position !== null) ws.position = op.position;
+      case "unprotect":
+        sheet(op.sheet).protection.unprotect();
+        break;
+      case "protect":
+        protectSheet(sheet(op.sheet));
+        break;
+      case "unmerge":
+        sheet(op.sheet).getRange(op.address).unmerge();
+        break;
+      case "paste": {
+        // Everything of the built sheet onto the sheet it replaces, which keeps its identity.
+        const size = (ws: Excel.Worksheet) => ws.getRangeByIndexes(0, 0, op.rows, op.cols);
+        size(sheet(op.sheet)).copyFrom(size(sheet(op.from)), "All");
         break;
       }
+      case "rename":
+        sheet(op.sheet).name = op.name;
+        break;
+      case "position":
+        sheet(op.sheet).position = op.position;
+        break;
+      case "calculate":
+        // Manual calculation mode would leave the new formulas blank (the add-in writes no cached values).
+        sheet(op.sheet).calculate(true);
+        break;
     }
   }
 }
@@ -76,9 +94,13 @@ function setUp(ws: Excel.Worksheet, op: Extract<Op, { kind: "sheetSetup" }>, fea
     ws.pageLayout.paperSize = "A4";
     if (print.titleRows) ws.pageLayout.setPrintTitleRows(`$${print.titleRows.replace(":", ":$")}`);
   }
-  if (state === "hidden") ws.visibility = "Hidden";
-  else if (state === "veryHidden") ws.visibility = "VeryHidden";
-  if (protect) ws.protection.protect({ allowFormatColumns: true, allowAutoFilter: true, selectionMode: "Normal" });
+  // Explicit even when visible: a sheet pasted onto may have been hidden.
+  ws.visibility = state === "hidden" ? "Hidden" : state === "veryHidden" ? "VeryHidden" : "Visible";
+  if (protect) protectSheet(ws);
+}
+
+function protectSheet(ws: Excel.Worksheet): void {
+  ws.protection.protect({ allowFormatColumns: true, allowAutoFilter: true, selectionMode: "Normal" });
 }
 
 interface OfficeStyle {

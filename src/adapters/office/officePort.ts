@@ -1,17 +1,20 @@
 /// <reference types="office-js" />
-import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic";
+import type { Diagnostic } from "../../diagnostics/diagnostic";
 import type { CellEdit, PortResult, ReadOptions, WorkbookPort } from "../../workbook/port";
-import { temporarySheetName } from "../../workbook/port";
 import type { WritePlan } from "../../workbook/plan";
 import type { WorkbookSnapshot } from "../../workbook/snapshot";
 import { parseRange } from "../../workbook/address";
 import { localAddress, queueExtras, queueSheet, queueSlice, sheetSnapshot, type QueuedSheet, type ReadFeatures } from "./read";
 import { queueOps } from "./execute";
-import { chunkOps, opBytes, planOps, utf8Length } from "./ops";
+import { buildOps, chunkOps, opBytes } from "./ops";
+import { doneName, extentOf, sheetLayout, swapOps, swapState, type SheetLayout, type SwapState } from "./swap";
+import { checkWritten } from "./check";
+import { queueCellEdits } from "./cells";
+import { checkFailed, codeOf, lookIncomplete, mergesUnchecked, readFailed, writeFailedPartly, writeFailedUnchanged } from "./messages";
 
 export interface OfficePortOptions {
-  /** Excel.run in the add-in; a recording fake in tests. */
-  readonly run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  /** Excel.run(options, batch) in the add-in; a recording fake in tests. */
+  readonly run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>, options: Excel.RunOptions) => Promise<T>;
   /** Office.context.requirements.isSetSupported. */
   readonly isSetSupported: (set: string, version: string) => boolean;
   /** Largest request we send; Excel on the web rejects requests over 5 MB. */
@@ -39,6 +42,7 @@ export interface OfficePortStats {
  */
 export function officePort(options: OfficePortOptions): WorkbookPort & { readonly stats: OfficePortStats } {
   const maxBytes = options.maxRequestBytes ?? 4_000_000;
+  const isSetSupported = options.isSetSupported;
   // ≈ 40 bytes a cell in Excel's JSON: 100,000 cells stay under 4 MB.
   const maxReadCells = options.maxReadCells ?? 100_000;
   const stats: OfficePortStats = { syncs: 0, requestBytes: [] };
@@ -62,7 +66,7 @@ export function officePort(options: OfficePortOptions): WorkbookPort & { readonl
     const list = ctx.workbook.worksheets;
     list.load("items/name,items/visibility");
     const guessed = (knownSheets ?? []).filter(wanted);
-    for (const name of guessed) queued.set(name, queueSheet(list.getItem(name), features));
+    for (const name of guessed) queued.set(name, queueSheet(list.getItem(name), name, features));
     try {
       await sync(ctx);
     } catch (e) {
@@ -75,7 +79,7 @@ export function officePort(options: OfficePortOptions): WorkbookPort & { readonl
     const sheets: Listed[] = list.items.map((ws) => ({ name: ws.name, visibility: ws.visibility }));
     const missing = sheets.filter((s) => wanted(s.name) && !queued.has(s.name));
     if (missing.length === 0) return { sheets, queued };
-    for (const s of missing) queued.set(s.name, queueSheet(ctx.workbook.worksheets.getItem(s.name), features));
+    for (const s of missing) queued.set(s.name, queueSheet(ctx.workbook.worksheets.getItem(s.name), s.name, features));
     try {
       await sync(ctx);
     } catch (e) {
@@ -105,7 +109,7 @@ export function officePort(options: OfficePortOptions): WorkbookPort & { readonl
       const queued = new Map<string, QueuedSheet>();
       const slices = used.flatMap(({ name, range }) => {
         const ws = ctx.workbook.worksheets.getItem(name);
-        const sheet: QueuedSheet = { blocks: [], ...queueExtras(ws, features) };
+        const sheet: QueuedSheet = { blocks: [], ...queueExtras(ws, name, features) };
         queued.set(name, sheet);
         if (range.isNullObject) return [];
         const r = parseRange(localAddress(range.address));
@@ -133,58 +137,150 @@ export function officePort(options: OfficePortOptions): WorkbookPort & { readonl
     }
   }
 
+  // A batch sent while the user is typing in a cell waits until the edit ends instead of failing.
+  const run = <T,>(batch: (ctx: Excel.RequestContext) => Promise<T>) => options.run(batch, { delayForCellEdit: true });
+
+  async function read(ctx: Excel.RequestContext, features: ReadFeatures, wanted: (name: string) => boolean): Promise<WorkbookSnapshot> {
+    const { sheets, queued } = await readSheets(ctx, features, wanted);
+    knownSheets = sheets.map((s) => s.name);
+    return { date1904: false, sheets: sheets.map((s) => sheetSnapshot(s.name, s.visibility, queued.get(s.name) ?? null, features)) };
+  }
+
+  /** Delete these sheets where they exist (best effort: leftovers are deleted by the next write). */
+  async function removeSheets(ctx: Excel.RequestContext, names: readonly string[]): Promise<void> {
+    try {
+      const found = names.map((n) => ctx.workbook.worksheets.getItemOrNullObject(n).load("isNullObject"));
+      await sync(ctx);
+      found.filter((t) => !t.isNullObject).forEach((t) => t.delete());
+      await sync(ctx);
+    } catch {
+      // The next write deletes every ~evalsheet- sheet before it builds.
+    }
+  }
+
+  /** The swap lifts a sheet's protection just before pasting onto it: put it back when the paste did not happen. */
+  async function reprotect(ctx: Excel.RequestContext, layout: SheetLayout): Promise<void> {
+    const first = layout.sheets.find((s) => s.replaces);
+    if (!first?.spec.protect) return;
+    try {
+      queueOps(ctx, [{ kind: "protect", sheet: first.name }], { pageLayout: false });
+      await sync(ctx);
+    } catch {
+      // Already protected (the failure came before the unprotect): nothing to restore.
+    }
+  }
+
+  /**
+   * A swap that failed: from the sheet list, which sheets have their new content. Nothing changed:
+   * the temporary sheets go and the old sheets are as they were. Some changed: nothing is deleted
+   * (a new sheet may refer to a temporary one), and the message says which is which.
+   */
+  async function afterFailedSwap(ctx: Excel.RequestContext, layout: SheetLayout, extents: Parameters<typeof swapState>[2], e: unknown): Promise<Diagnostic> {
+    const temps = layout.sheets.map((s) => s.temp);
+    const done = layout.sheets.filter((s) => s.replaces).map((s) => doneName(s.index));
+    // Not even the sheet list could be read: claim nothing.
+    const unknown: SwapState = { written: [], untouched: [], uncertain: layout.sheets.map((s) => s.name), contentDone: false };
+    const state = await swapState(ctx, layout, extents).catch(() => unknown);
+    if (state.contentDone) {
+      await removeSheets(ctx, done);
+      return lookIncomplete(e);
+    }
+    if (state.written.length === 0 && state.uncertain.length === 0) {
+      await reprotect(ctx, layout);
+      await removeSheets(ctx, [...temps, ...done]);
+      return writeFailedUnchanged(e, layout.sheets.filter((s) => s.replaces).map((s) => s.name));
+    }
+    return writeFailedPartly(e, state, layout.sheets.filter((s) => !state.written.includes(s.name)).map((s) => s.temp));
+  }
+
   return {
     stats,
-    async readSnapshot(read: ReadOptions = {}): Promise<PortResult<WorkbookSnapshot>> {
-      const features: ReadFeatures = { formulas: read.formulas ?? false, merges: options.isSetSupported("ExcelApi", "1.13") };
-      const wanted = (name: string) => !(read.namesOnly ?? []).includes(name);
+    async readSnapshot(options: ReadOptions = {}): Promise<PortResult<WorkbookSnapshot>> {
+      const api = isSetSupported("ExcelApi", "1.13");
+      const skip = options.skipMerges ?? [];
+      const features = (merges: boolean): ReadFeatures => ({ formulas: options.formulas ?? false, merges: (name) => merges && !skip.includes(name) });
+      const wanted = (name: string) => !(options.namesOnly ?? []).includes(name);
       try {
-        return await options.run(async (ctx) => {
-          const { sheets, queued } = await readSheets(ctx, features, wanted);
-          knownSheets = sheets.map((s) => s.name);
-          const snapshot: WorkbookSnapshot = {
-            date1904: false,
-            sheets: sheets.map((s) => sheetSnapshot(s.name, s.visibility, queued.get(s.name) ?? null, features)),
-          };
-          return { ok: true as const, value: snapshot, diagnostics: features.merges ? [] : [mergesUnchecked()] };
-        });
+        const snapshot = await run((ctx) => read(ctx, features(api), wanted));
+        return { ok: true, value: snapshot, diagnostics: api ? [] : [mergesUnchecked("api")] };
+      } catch (e) {
+        if (!api || codeOf(e) === "InvalidOperationInCellEditMode") {
+          knownSheets = null;
+          return { ok: false, diagnostics: [readFailed(e)] };
+        }
+      }
+      // Excel refuses the request when a sheet has more than 512 merged areas: read without them.
+      try {
+        const snapshot = await run((ctx) => read(ctx, features(false), wanted));
+        return { ok: true, value: snapshot, diagnostics: [mergesUnchecked("tooMany")] };
       } catch (e) {
         knownSheets = null;
-        return { ok: false, diagnostics: [officeFailure("read", e)] };
+        return { ok: false, diagnostics: [readFailed(e)] };
       }
     },
 
     async applyPlan(plan: WritePlan): Promise<PortResult<void>> {
+      const features = { pageLayout: isSetSupported("ExcelApi", "1.9") };
       try {
-        return await options.run(async (ctx) => {
+        return await run(async (ctx): Promise<PortResult<void>> => {
           if (!knownSheets) {
             const sheets = ctx.workbook.worksheets;
             sheets.load("items/name");
             await sync(ctx);
             knownSheets = sheets.items.map((s) => s.name);
           }
-          const chunks = chunkOps(planOps(plan, knownSheets), maxBytes);
-          const features = { pageLayout: options.isSetSupported("ExcelApi", "1.9") };
+          const before = knownSheets;
+          const layout = sheetLayout(plan, before);
+          const replaced = layout.sheets.filter((s) => s.replaces);
+          const { ops, fills } = buildOps(layout);
+          const chunks = chunkOps(ops, maxBytes);
+          const steps = chunks.length + 2;
+          // 1. Build every new sheet under its temporary name; the sheets in place are not touched.
+          let used: { name: string; range: Excel.Range }[] = [];
           try {
             for (const [i, chunk] of chunks.entries()) {
               // Formulas recalculate once, when the request lands, not after every write.
               ctx.application.suspendApiCalculationUntilNextSync();
               queueOps(ctx, chunk, features);
+              // The extent of each sheet to be replaced travels with the first request: the paste covers it.
+              if (i === 0) used = replaced.map((s) => ({ name: s.name, range: ctx.workbook.worksheets.getItem(s.name).getUsedRangeOrNullObject(false).load("address") }));
               await sync(ctx, chunk.reduce((a, op) => a + opBytes(op), 0));
-              options.onProgress?.(i + 1, chunks.length);
+              options.onProgress?.(i + 1, steps);
             }
           } catch (e) {
-            await removeTemporarySheets(ctx, plan);
             knownSheets = null;
-            return { ok: false as const, diagnostics: [officeFailure("write", e)] };
+            await removeSheets(ctx, layout.sheets.map((s) => s.temp));
+            return { ok: false, diagnostics: [writeFailedUnchanged(e, replaced.map((s) => s.name))] };
           }
-          const names = plan.sheets.map((s) => s.name);
-          knownSheets = [...names, ...knownSheets.filter((n) => !names.includes(n))];
-          return { ok: true as const, value: undefined, diagnostics: [] };
+          // 2. The swap, a request of its own: pastes onto the sheets being replaced, renames the new ones.
+          const extents = new Map(used.map((u) => [u.name, extentOf(u.range)]));
+          const swap = swapOps(layout, extents);
+          const diagnostics: Diagnostic[] = [];
+          try {
+            ctx.application.suspendApiCalculationUntilNextSync();
+            queueOps(ctx, swap, features);
+            await sync(ctx, swap.reduce((a, op) => a + opBytes(op), 0));
+            const names = plan.sheets.map((s) => s.name);
+            knownSheets = plan.placement === "first" ? [...names, ...before.filter((n) => !names.includes(n) && !layout.leftovers.includes(n))] : [...before.filter((n) => !layout.leftovers.includes(n)), ...names.filter((n) => !before.includes(n))];
+          } catch (e) {
+            knownSheets = null;
+            const d = await afterFailedSwap(ctx, layout, extents, e);
+            if (d.severity === "error") return { ok: false, diagnostics: [d] };
+            diagnostics.push(d);
+          }
+          options.onProgress?.(steps - 1, steps);
+          // 3. The check: calculate, error cells, the last row of every filled column.
+          try {
+            diagnostics.push(...(await checkWritten(ctx, plan.sheets.map((s) => s.name), fills, { features, maxBytes, sync })));
+          } catch (e) {
+            diagnostics.push(checkFailed(e));
+          }
+          options.onProgress?.(steps, steps);
+          return { ok: true, value: undefined, diagnostics };
         });
       } catch (e) {
         knownSheets = null;
-        return { ok: false, diagnostics: [officeFailure("write", e)] };
+        return { ok: false, diagnostics: [writeFailedUnchanged(e, [])] };
       }
     },
 
@@ -192,86 +288,15 @@ export function officePort(options: OfficePortOptions): WorkbookPort & { readonl
       // Nothing to import is no request at all (an empty sync is still a round trip).
       if (edits.length === 0) return { ok: true, value: undefined, diagnostics: [] };
       try {
-        return await options.run(async (ctx) => {
-          // Runs of adjacent cells on a row become one range write, packed into requests under the limit.
-          let bytes = 0;
-          for (const run of cellRuns(edits)) {
-            const values = run.values.map(literal);
-            const size = utf8Length(JSON.stringify(values)) + 120;
-            if (bytes > 0 && bytes + size > maxBytes) {
-              await sync(ctx, bytes);
-              bytes = 0;
-            }
-            ctx.workbook.worksheets.getItem(run.sheet).getRangeByIndexes(run.row, run.col, 1, values.length).values = [values];
-            bytes += size;
-          }
-          await sync(ctx, bytes);
-          return { ok: true as const, value: undefined, diagnostics: [] };
-        });
+        await run((ctx) => queueCellEdits(ctx, edits, maxBytes, (bytes) => sync(ctx, bytes)));
+        return { ok: true, value: undefined, diagnostics: [] };
       } catch (e) {
-        return { ok: false, diagnostics: [officeFailure("write", e)] };
+        return { ok: false, diagnostics: [writeFailedUnchanged(e, [])] };
       }
     },
   };
 }
 
-function cellRuns(edits: readonly CellEdit[]): { sheet: string; row: number; col: number; values: CellEdit["value"][] }[] {
-  const sorted = [...edits].sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.row - b.row || a.col - b.col));
-  const runs: { sheet: string; row: number; col: number; values: CellEdit["value"][] }[] = [];
-  for (const e of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && last.sheet === e.sheet && last.row === e.row && last.col + last.values.length === e.col) last.values.push(e.value);
-    else runs.push({ sheet: e.sheet, row: e.row, col: e.col, values: [e.value] });
-  }
-  return runs;
-}
-
-/**
- * A value as `range.values` keeps it: Excel reads text starting with =, + or - as a formula,
- * so such text is written with the apostrophe that keeps it text; empty clears the cell.
- */
-function literal(v: CellEdit["value"]): string | number | boolean {
-  if (v === null) return "";
-  return typeof v === "string" && /^[=+\-@]/.test(v) ? `'${v}` : v;
-}
-
-function codeOf(e: unknown): string {
-  return (e as { code?: string }).code ?? "";
-}
-
 function tooLarge(e: unknown): boolean {
   return codeOf(e) === "ResponsePayloadSizeLimitExceeded";
-}
-
-async function removeTemporarySheets(ctx: Excel.RequestContext, plan: WritePlan): Promise<void> {
-  try {
-    const temps = plan.sheets.map((_, i) => ctx.workbook.worksheets.getItemOrNullObject(temporarySheetName(i)));
-    temps.forEach((t) => t.load("isNullObject"));
-    await ctx.sync();
-    temps.filter((t) => !t.isNullObject).forEach((t) => t.delete());
-    await ctx.sync();
-  } catch {
-    // Best effort: leftovers are deleted by the next run (planOps).
-  }
-}
-
-function mergesUnchecked(): Diagnostic {
-  return diagnostic("info", "office.mergesUnchecked", {
-    zh: "此版本的 Excel 不支持读取合并单元格（需要 ExcelApi 1.13），未检查输入区域的合并单元格。",
-    en: "This Excel does not report merged cells (needs ExcelApi 1.13); merged input cells were not checked.",
-  });
-}
-
-function officeFailure(what: "read" | "write", e: unknown): Diagnostic {
-  const err = e as { code?: string; message?: string; debugInfo?: { errorLocation?: string } };
-  const code = err.code ?? "Unknown";
-  const where = err.debugInfo?.errorLocation ? `（${err.debugInfo.errorLocation}）` : "";
-  const tooLarge = code === "RequestPayloadSizeLimitExceeded";
-  const zh = what === "read"
-    ? `读取工作簿失败：${err.message ?? code}${where}。请关闭正在编辑的单元格后重试。`
-    : `写入汇总失败：${err.message ?? code}${where}。原有的汇总表保持不变。${tooLarge ? "数据量超过 Excel 网页版单次请求上限，请在桌面版 Excel 中汇总。" : "请关闭正在编辑的单元格、取消工作表保护后重试。"}`;
-  const en = what === "read"
-    ? `Reading the workbook failed: ${err.message ?? code}. Leave cell edit mode and retry.`
-    : `Writing the summary failed: ${err.message ?? code}. The previous summary is unchanged.`;
-  return diagnostic("error", `office.${what}Failed`, { zh, en });
 }

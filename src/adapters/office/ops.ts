@@ -1,12 +1,13 @@
-import type { CellSpec, SheetSpec, StyleKey, ValidationSpec, WritePlan } from "../../workbook/plan";
+import type { CellSpec, SheetSpec, StyleKey, ValidationSpec } from "../../workbook/plan";
 import { parseRange, rangeA1 } from "../../workbook/address";
-import { temporarySheetName } from "../../workbook/port";
 import { relativeForm } from "../../workbook/formulaRefs";
+import { literalForExcel, needsTextFormat, renameSheetRefs } from "./text";
+import type { SheetLayout } from "./swap";
 
 /**
  * A write plan flattened into Office operations, as plain data: sized before anything is sent,
  * so the adapter can pack them into as few requests as possible, each under Excel on the web's
- * 5 MB request limit. `sheet` is always the temporary name of a new sheet.
+ * 5 MB request limit. Building addresses the temporary sheets; the swap (swap.ts) the real ones.
  */
 export type Op =
   | { kind: "deleteSheet"; sheet: string }
@@ -20,7 +21,14 @@ export type Op =
   | { kind: "columnWidth"; sheet: string; col: number; width: number }
   | { kind: "merge"; sheet: string; address: string }
   | { kind: "sheetSetup"; sheet: string; spec: Pick<SheetSpec, "freeze" | "print" | "state" | "protect" | "tabColor">; rows: number; cols: number }
-  | { kind: "swapIn"; sheet: string; name: string; replaces: boolean; position: number | null };
+  | { kind: "unprotect"; sheet: string }
+  | { kind: "protect"; sheet: string }
+  | { kind: "unmerge"; sheet: string; address: string }
+  /** Paste everything of `from`'s rectangle A1:… onto the same cells of `sheet` (copyFrom "All"). */
+  | { kind: "paste"; sheet: string; from: string; rows: number; cols: number }
+  | { kind: "rename"; sheet: string; name: string }
+  | { kind: "position"; sheet: string; position: number }
+  | { kind: "calculate"; sheet: string };
 
 /** Request bytes an op costs: its JSON plus a fixed envelope per Office action. */
 export function opBytes(op: Op): number {
@@ -40,27 +48,85 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-export function planOps(plan: WritePlan, existingSheets: readonly string[]): Op[] {
-  const ops: Op[] = [];
-  // Leftovers of an interrupted earlier run would block the temporary names.
-  plan.sheets.forEach((_, i) => {
-    if (existingSheets.includes(temporarySheetName(i))) ops.push({ kind: "deleteSheet", sheet: temporarySheetName(i) });
-  });
-  plan.sheets.forEach((spec, i) => ops.push(...sheetOps(spec, temporarySheetName(i))));
-  // Swap-ins come last, after every new sheet is complete: a failure before them keeps the old sheets.
-  plan.sheets.forEach((spec, i) => {
-    ops.push({ kind: "swapIn", sheet: temporarySheetName(i), name: spec.name, replaces: existingSheets.includes(spec.name), position: plan.placement === "first" ? i : null });
-  });
-  return ops;
+/** A column filled by Excel (copyFrom), to be checked after writing: its last row as the plan has it. */
+export interface FillCheck {
+  /** The sheet's real name (after the swap). */
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+  readonly copy: "Formulas" | "Formats";
+  /** The sheet is protected once written: a rewrite has to lift the protection and put it back. */
+  readonly protect: boolean;
+  /** The last row as it should read back: "=formula" (real sheet names) or literal; or number formats. */
+  readonly expected: readonly (string | number | boolean)[];
+  /** The fill's rows below the first, written cell by cell: the fallback when Excel filled otherwise. */
+  readonly explicit: () => Op[];
 }
 
-function sheetOps(spec: SheetSpec, sheet: string): Op[] {
-  const ops: Op[] = [{ kind: "addSheet", sheet }];
+/**
+ * The operations that build every sheet of the plan under its temporary name. All sheets are
+ * added first, so every reference among them finds its target: a reference to a sheet being
+ * created is written to its temporary name (Excel rewrites it when the sheet is renamed), one to
+ * a sheet being replaced to its real name (that sheet is rewritten in place and keeps its identity).
+ */
+export function buildOps(layout: SheetLayout): { ops: Op[]; fills: FillCheck[] } {
+  const ops: Op[] = layout.leftovers.map((sheet) => ({ kind: "deleteSheet" as const, sheet }));
+  ops.push(...layout.sheets.map((s) => ({ kind: "addSheet" as const, sheet: s.temp })));
+  const fresh = new Map(layout.sheets.filter((s) => !s.replaces).map((s) => [s.name, s.temp]));
+  // Most formulas name no sheet being created (none at all on a re-aggregate): skip those quickly.
+  const retarget = (f: string) => ([...fresh.keys()].some((n) => f.includes(n)) ? renameSheetRefs(f, (n) => fresh.get(n)) : f);
+  const fills: FillCheck[] = [];
+  for (const s of layout.sheets) {
+    const built = sheetOps(retargeted(s.spec, retarget), s.temp, s.replaces);
+    ops.push(...built.ops);
+    fills.push(...built.fills.map((f) => fillCheck(s.spec, s.name, f)));
+  }
+  return { ops, fills };
+}
+
+/** The spec with its formulas and validation lists pointing at the sheets as they exist while building. */
+function retargeted(spec: SheetSpec, retarget: (f: string) => string): SheetSpec {
+  const cell = (c: CellSpec | null): CellSpec | null => {
+    if (!c) return c;
+    const v = c.validation;
+    const validation = v?.kind === "list" && v.source ? { ...v, source: retarget(v.source) } : v;
+    return { ...c, ...(c.formula !== undefined ? { formula: retarget(c.formula) } : {}), ...(validation ? { validation } : {}) };
+  };
+  return { ...spec, rows: spec.rows.map((row) => row.map(cell)) };
+}
+
+function fillCheck(spec: SheetSpec, sheet: string, f: Rect & { copy: "Formulas" | "Formats" }): FillCheck {
+  const last = spec.rows[f.bottom]!;
+  const cols = Array.from({ length: f.right - f.left + 1 }, (_, i) => last[f.left + i] ?? null);
+  const rows = f.bottom - f.top + 1;
+  return {
+    sheet, row: f.top, col: f.left, rows, cols: cols.length, copy: f.copy, protect: spec.protect === true,
+    expected: f.copy === "Formats" ? cols.map((c) => c?.numFmt ?? "General") : cols.map(cellFormula),
+    explicit: () => f.copy === "Formats"
+      ? [{ kind: "numberFormat", sheet, row: f.top + 1, col: f.left, formats: Array.from({ length: rows - 1 }, (_, r) => cols.map((_c, i) => spec.rows[f.top + 1 + r]![f.left + i]?.numFmt ?? "General")) }]
+      : [{ kind: "cells", sheet, row: f.top + 1, col: f.left, formulas: Array.from({ length: rows - 1 }, (_, r) => cols.map((_c, i) => cellFormula(spec.rows[f.top + 1 + r]![f.left + i] ?? null))) }],
+  };
+}
+
+/**
+ * One sheet's operations. A sheet that replaces an existing one gets its widths, merges and sheet
+ * settings when it is pasted onto that sheet (swap.ts): only cell content and formats travel.
+ */
+function sheetOps(spec: SheetSpec, sheet: string, replaces: boolean): { ops: Op[]; fills: (Rect & { copy: "Formulas" | "Formats" })[] } {
+  const ops: Op[] = [];
   const width = Math.max(spec.columnWidths.length, ...spec.rows.map((r) => r.length), 1);
+  // Text Excel would read as a number, date or boolean goes into cells formatted as text first.
+  for (const [, address] of rectangles(spec.rows, (c) => (c?.formula === undefined && needsTextFormat(c?.value) ? "@" : undefined))) {
+    const r = parseRange(address);
+    ops.push({ kind: "numberFormat", sheet, row: r.top, col: r.left, formats: Array.from({ length: r.bottom - r.top + 1 }, () => new Array<string>(r.right - r.left + 1).fill("@")) });
+  }
   // Columns that hold one formula filled down are sent once and filled by Excel: this is what
   // keeps a 3,000-unit aggregate inside a few requests (see fillRuns).
   const fills = fillRuns(spec.rows, fillKey);
   const covered = coveredCells(fills);
+  const checks: (Rect & { copy: "Formulas" | "Formats" })[] = fills.map((f) => ({ ...f, copy: "Formulas" }));
   ops.push(...cellBlocks(spec.rows, width, covered, sheet));
   for (const f of fills) ops.push({ kind: "fill", sheet, row: f.top, col: f.left, rows: f.bottom - f.top + 1, cols: f.right - f.left + 1, copy: "Formulas" });
   // Number formats by rectangle, and only where one is set: "General" is what a new sheet has.
@@ -70,13 +136,24 @@ function sheetOps(spec: SheetSpec, sheet: string): Op[] {
     const tall = r.bottom > r.top && (r.bottom - r.top) * (r.right - r.left + 1) * (fmt.length + 3) > FILL_WORTH_BYTES;
     const rows = tall ? 1 : r.bottom - r.top + 1;
     ops.push({ kind: "numberFormat", sheet, row: r.top, col: r.left, formats: Array.from({ length: rows }, () => new Array<string>(r.right - r.left + 1).fill(fmt)) });
-    if (tall) ops.push({ kind: "fill", sheet, row: r.top, col: r.left, rows: r.bottom - r.top + 1, cols: r.right - r.left + 1, copy: "Formats" });
+    if (tall) {
+      ops.push({ kind: "fill", sheet, row: r.top, col: r.left, rows: r.bottom - r.top + 1, cols: r.right - r.left + 1, copy: "Formats" });
+      checks.push({ ...r, copy: "Formats" });
+    }
   }
   for (const [style, address] of rectangles(spec.rows, (c) => c?.style)) ops.push({ kind: "style", sheet, address, style: style as StyleKey });
   for (const [key, address] of rectangles(spec.rows, (c) => (c?.validation ? JSON.stringify(c.validation) : undefined))) {
     ops.push({ kind: "validation", sheet, address, rule: JSON.parse(key) as ValidationSpec });
   }
-  spec.columnWidths.forEach((w, col) => ops.push({ kind: "columnWidth", sheet, col, width: w }));
+  // A replaced sheet gets its look when pasted onto the old one (swap.ts); its merges are made here
+  // too, so a merge Excel refuses fails while building, when nothing is in place yet.
+  ops.push(...(replaces ? spec.merges.map((address) => ({ kind: "merge" as const, sheet, address })) : sheetLook(spec, sheet, width)));
+  return { ops, fills: checks };
+}
+
+/** Widths, merges and sheet settings: given to a new sheet while it is built, to a replaced one after the paste. */
+export function sheetLook(spec: SheetSpec, sheet: string, width: number): Op[] {
+  const ops: Op[] = spec.columnWidths.map((w, col) => ({ kind: "columnWidth" as const, sheet, col, width: w }));
   for (const address of spec.merges) ops.push({ kind: "merge", sheet, address });
   const { freeze, print, state, protect, tabColor } = spec;
   ops.push({ kind: "sheetSetup", sheet, spec: { freeze, print, state, protect, tabColor }, rows: spec.rows.length, cols: width });
@@ -153,10 +230,7 @@ function cellBlocks(rows: readonly (readonly (CellSpec | null)[])[], width: numb
 function cellFormula(c: CellSpec | null): string | number | boolean {
   if (!c) return "";
   if (c.formula !== undefined) return `=${c.formula}`;
-  const v = c.value;
-  if (v === null || v === undefined) return "";
-  if (typeof v === "string" && /^[=+\-@]/.test(v)) return `'${v}`;
-  return v;
+  return literalForExcel(c.value ?? null);
 }
 
 /**

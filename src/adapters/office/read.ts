@@ -12,8 +12,12 @@ import { a1, parseRange } from "../../workbook/address";
 
 export interface ReadFeatures {
   readonly formulas: boolean;
-  /** ExcelApi 1.13: getMergedAreasOrNullObject. */
-  readonly merges: boolean;
+  /**
+   * Sheets whose merged areas are read (ExcelApi 1.13 getMergedAreasOrNullObject, over the used
+   * range): only the input sheets that validation checks, since Excel refuses the whole request
+   * when a range has more than 512 merged areas.
+   */
+  readonly merges: (sheet: string) => boolean;
 }
 
 /** A block of loaded cells: the used range, or a slice of it when the read is split. */
@@ -34,18 +38,20 @@ function loadCells(range: Excel.Range, features: ReadFeatures): void {
 }
 
 /** Queue the whole used range of a sheet with its error cells and merges. */
-export function queueSheet(ws: Excel.Worksheet, features: ReadFeatures): QueuedSheet {
+export function queueSheet(ws: Excel.Worksheet, name: string, features: ReadFeatures): QueuedSheet {
   const used = ws.getUsedRangeOrNullObject(true);
   loadCells(used, features);
-  return { blocks: [{ range: used, origin: null }], ...queueExtras(ws, features) };
+  return { blocks: [{ range: used, origin: null }], ...queueExtras(ws, name, features) };
 }
 
 /** Queue a sheet's error cells and merges only; its cells come as slices (queueSlice). */
-export function queueExtras(ws: Excel.Worksheet, features: ReadFeatures): Omit<QueuedSheet, "blocks"> {
+export function queueExtras(ws: Excel.Worksheet, name: string, features: ReadFeatures): Omit<QueuedSheet, "blocks"> {
   const whole = ws.getRange();
   const errors = [whole.getSpecialCellsOrNullObject("Constants", "Errors"), whole.getSpecialCellsOrNullObject("Formulas", "Errors")];
   errors.forEach((e) => e.load("address"));
-  const merged = features.merges ? whole.getMergedAreasOrNullObject() : null;
+  // Over the whole sheet: the areas are those of the used range (formats included), and an empty
+  // sheet's used range is a null object that cannot be asked for anything further.
+  const merged = features.merges(name) ? whole.getMergedAreasOrNullObject() : null;
   merged?.load("address");
   return { errors, merged };
 }
@@ -91,7 +97,7 @@ function originOf(address: string): { row: number; col: number } {
 }
 
 /** Every cell of "'宣教部'!A1:B2,'宣教部'!D4" as A1 references. */
-function cellsOf(address: string): string[] {
+export function cellsOf(address: string): string[] {
   const out: string[] = [];
   for (const part of address.split(",")) {
     const r = parseRange(localAddress(part));
