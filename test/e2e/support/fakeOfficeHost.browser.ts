@@ -72,8 +72,12 @@ rangeProto.select = function (this: RangeInternals) {
   });
 };
 
-/** Excel.run: the fake's run, with per-run sync records, host round trips and workbook.application. */
-async function run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+/**
+ * Excel.run(batch) or Excel.run(options, batch): the fake's run (which honours delayForCellEdit),
+ * with per-run sync records, host round trips and workbook.application.
+ */
+async function run<T>(first: Excel.RunOptions | ((ctx: Excel.RequestContext) => Promise<T>), second?: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+  const [options, batch] = typeof first === "function" ? [undefined, first] : [first, second!];
   const id = ++runs;
   return fake.run(async (ctx) => {
     const c = ctx as unknown as { sync: () => Promise<void>; workbook: Record<string, unknown> };
@@ -92,7 +96,7 @@ async function run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise
       calculate: (type: string) => fake.enqueue("application.calculate", type, () => recalcs.push(type)),
     };
     return batch(ctx);
-  });
+  }, options);
 }
 
 const officeFake = {
@@ -124,6 +128,15 @@ class CustomFunctionsError extends Error {
     super(message);
   }
 }
+
+// OfficeRuntime.storage: where the pane keeps the scheme for functions in a runtime of their own.
+const storage = new Map<string, string>();
+const officeRuntimeFake = {
+  storage: {
+    getItem: async (key: string) => storage.get(key) ?? null,
+    setItem: async (key: string, value: string) => void storage.set(key, value),
+  },
+};
 
 const customFunctionsFake = {
   Error: CustomFunctionsError,
@@ -164,12 +177,16 @@ const api: FakeHostApi = {
     const slot = (globalThis as unknown as Record<symbol, { id?: string } | null | undefined>)[Symbol.for("evalsheet.activeScheme")];
     return slot?.id ?? null;
   },
+  storage: () => Object.fromEntries(storage),
+  brokenReferences: () => fake.references().filter((r) => r.text.includes("#REF!")),
+  runOptions: () => fake.runOptions.map((o) => o ?? null),
 };
 
 Object.assign(window, {
   Office: officeFake,
   Excel: { run },
   CustomFunctions: customFunctionsFake,
+  OfficeRuntime: officeRuntimeFake,
   __fake: api,
   __selected: null,
 });

@@ -13,6 +13,7 @@
 // request sizes, the ribbon, the shared runtime's loading) — see README "Not proven without Excel".
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+/// <reference types="office-js" />
 import type { Page } from "playwright-core";
 
 export const ENTRY = fileURLToPath(new URL("./fakeOfficeHost.browser.ts", import.meta.url));
@@ -62,6 +63,12 @@ export interface FakeHostApi {
   setCell(sheet: string, address: string, value: string | number | boolean | null): void;
   /** The scheme id the pane handed to the custom functions (shared runtime slot), or null. */
   activeScheme(): string | null;
+  /** OfficeRuntime.storage as the pane left it (the scheme kept for functions in another runtime). */
+  storage(): Record<string, string>;
+  /** Formulas and validation lists anywhere in the workbook whose reference is broken (#REF!). */
+  brokenReferences(): { sheet: string; at: string; text: string }[];
+  /** The options of every Excel.run (delayForCellEdit). */
+  runOptions(): (Excel.RunOptions | null)[];
 }
 
 export interface FakeHostWindow {
