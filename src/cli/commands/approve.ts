@@ -2,8 +2,9 @@ import { hasErrors } from "../../diagnostics/diagnostic";
 import { readWorkbook } from "../../validate/validate";
 import { dateText } from "../../validate/cellParse";
 import { approvedPlan, newApproval, verifyApproval } from "../../report/approval";
-import { applyPlan } from "../../adapters/xlsx/render";
-import { workbookBytes } from "../../adapters/xlsx/xlsxFile";
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { writePlanOver } from "../../adapters/xlsx/writeOver";
 import { formatDiagnostics, guardOverwrite, openFile, samePath, say, UsageError, writeAtomic } from "../io";
 
 export interface ApproveArgs {
@@ -35,9 +36,11 @@ export async function approveCommand(args: ApproveArgs): Promise<number> {
     return 1;
   }
   const approval = newApproval(opened.snapshot, reading.scheme, by, date);
-  await applyPlan(opened.workbook, approvedPlan(reading, approval));
-  writeAtomic(args.out, await workbookBytes(opened.workbook));
-  if (diagnostics.length) console.log(formatDiagnostics(diagnostics));
+  // As aggregate writes: the input's own parts (links to other workbooks, charts…) kept as they are.
+  const written = await writePlanOver(new Uint8Array(readFileSync(args.file)), basename(args.file), opened.workbook, approvedPlan(reading, approval));
+  writeAtomic(args.out, written.bytes);
+  const all = [...diagnostics, ...written.diagnostics];
+  if (all.length) console.log(formatDiagnostics(all));
   console.log(say(
     `已审定（${reading.scheme.year} 年度，${date}，${by}），已写出：${args.out}。此后输入单元格的任何修改都可用 evalsheet verify ${args.out} 查出。`,
     `Approved (${reading.scheme.year}, ${date}, ${by}); wrote ${args.out}. Any later edit of an input cell shows with evalsheet verify ${args.out}.`,
