@@ -13,18 +13,20 @@ import { SHEETS } from "../layout/names";
 import { ITEM_KIND, paramRef, TABLE_COLUMNS } from "../layout/schemeTables";
 import { CALC, type CalcLayout } from "./calcSheet";
 import { summaryPageBreaks } from "./pages";
+import { contactMemberOf } from "../scheme/contacts";
 
 /** 汇总 columns, fixed so tests and the pane can find them; units are found by name in column B. */
 export const SUMMARY = {
   headerRow: 2,
-  cols: { seq: "A", unit: "B", basic: "C", bestPractice: "D", composite: "E", bonus: "F", penalty: "G", total: "H", groupRank: "I", overallRank: "J", tier: "K", remark: "L", snapshot: "M" },
-  /** Columns that print: A..L; M keeps each total as it was when 扣分明细 was made. */
-  printedWidth: 12,
+  cols: { seq: "A", unit: "B", basic: "C", bestPractice: "D", composite: "E", bonus: "F", penalty: "G", total: "H", groupRank: "I", overallRank: "J", tier: "K", contact: "L", remark: "M", snapshot: "N" },
+  /** Columns that print: A..M; N keeps each total as it was when 扣分明细 was made. */
+  printedWidth: 13,
 } as const;
 
 export function summaryHeaders(scheme: Scheme): string[] {
   const c = scheme.components;
-  return ["序号", "区县", `基础工作（${c.basic}分）`, `最佳实践案例（${c.bestPractice}分）`, `综合评估（${c.composite}分）`, `加分（不超过${c.bonusCap}分）`, "扣分", "总分", "组内排名", "全市排名", "等次", "备注"];
+  // Each maximum on its own line: the header wraps there, never inside the bracket.
+  return ["序号", "区县", `基础工作\n（${c.basic}分）`, `最佳实践案例\n（${c.bestPractice}分）`, `综合评估\n（${c.composite}分）`, `加分\n（不超过${c.bonusCap}分）`, "扣分", "总分", "组内排名", "全市排名", "等次", "联系党组成员", "备注"];
 }
 
 /** Units ranked for display (the pane, the CLI): by region group, then group rank, then scheme order. */
@@ -107,6 +109,7 @@ export function summarySheet(
         formula(`1+SUMPRODUCT(--($${c.total}$${first}:$${c.total}$${lastRow}>${c.total}${R}))`, u.groupRank, "computed"),
         null, // overall rank: needs every section's range, filled in below
         formula(tierFormula(scheme.tiers, `${c.total}${R}`, `${c.groupRank}${R}`, members.length), u.tier, "badge"),
+        text(contactMemberOf(scheme, u.unit) ?? "", "label"),
         text(remarkOf(u), "label"),
         { value: u.total, style: "plain", numFmt: "0.00" },
       ]);
@@ -165,7 +168,7 @@ export function summarySheet(
   rows.push(row(width, {}));
   for (const n of [
     `方案：${scheme.id}（${scheme.title}）。本表数值均为公式：基础工作引用“${SHEETS.basicScores}”（再引用各部室评分表），案例、加分、扣分和综合评估经隐藏的“${SHEETS.calc}”引用“${SHEETS.cases}”“${SHEETS.events}”“${SHEETS.composite}”，分值和封顶取自隐藏的“${SHEETS.data}”中的方案表。修改输入表后自动重算，无需加载项。`,
-    `M 列是汇总时的总分快照；输入修改后总分与快照不同，第 2 行会提示“${STALE_FLAG}”。扣分与封顶的说明见“${SHEETS.details}”。`,
+    `${c.snapshot} 列是汇总时的总分快照；输入修改后总分与快照不同，第 2 行会提示“${STALE_FLAG}”。扣分与封顶的说明见“${SHEETS.details}”。`,
   ]) {
     merges.push(`A${rows.length + 1}:${last}${rows.length + 1}`);
     heights[rows.length] = 32;
@@ -175,7 +178,7 @@ export function summarySheet(
   return {
     name: SHEETS.summary,
     rows,
-    columnWidths: [6, 21, 11, 12, 11, 11, 8, 9, 8, 8, 8, 16, 12],
+    columnWidths: [6, 21, 11, 12, 11, 11, 8, 9, 8, 8, 8, 10, 14, 12],
     merges,
     rowHeights: heights,
     freeze: { rows: SUMMARY.headerRow + 1, cols: 2 },
