@@ -36,9 +36,9 @@ export interface OfficePortStats {
  *  - reading is one request once the port knows the workbook's sheets (the pane reads on
  *    opening, which costs two: the sheet list, then the cells); outputs about to be regenerated
  *    are listed, not read;
- *  - writing a plan is one request per 4 MB of operations, and columns of one formula filled
- *    down are sent once (ops.ts): a 41-unit aggregate writes ≈ 0.13 MB, a 3,000-unit one ≈ 6.6 MB.
- * So 汇总 in an open pane is 2 requests at 41 units and 3 at 3,000.
+ *  - writing a plan is its build (one request per 4 MB of operations; columns of one formula
+ *    filled down are sent once, ops.ts), the swap (swap.ts) and the check (check.ts), one each.
+ * So 汇总 in an open pane is 4 requests at 41 units and 5 at 3,000.
  */
 export function officePort(options: OfficePortOptions): WorkbookPort & { readonly stats: OfficePortStats } {
   const maxBytes = options.maxRequestBytes ?? 4_000_000;

@@ -2,7 +2,7 @@
 import type { SheetSpec, WritePlan } from "../../workbook/plan";
 import { temporarySheetName } from "../../workbook/port";
 import { localAddress } from "./read";
-import { parseRange } from "../../workbook/address";
+import { columnLetters, parseRange } from "../../workbook/address";
 import { sheetLook, type Op } from "./ops";
 
 /*
@@ -78,7 +78,7 @@ export function swapOps(layout: SheetLayout, extents: ReadonlyMap<string, Extent
     const cols = Math.max(widthOf(s.spec), old.cols);
     ops.push(
       { kind: "unprotect", sheet: s.name },
-      { kind: "unmerge", sheet: s.name, address: `A1:${colName(cols - 1)}${rows}` },
+      { kind: "unmerge", sheet: s.name, address: `A1:${columnLetters(cols - 1)}${rows}` },
       { kind: "paste", sheet: s.name, from: s.temp, rows, cols },
       { kind: "rename", sheet: s.temp, name: doneName(s.index) },
     );
@@ -88,16 +88,6 @@ export function swapOps(layout: SheetLayout, extents: ReadonlyMap<string, Extent
   if (layout.placement === "first") layout.sheets.forEach((s, i) => ops.push({ kind: "position", sheet: s.name, position: i }));
   for (const s of layout.sheets.filter((x) => x.replaces)) ops.push({ kind: "deleteSheet", sheet: doneName(s.index) });
   return ops;
-}
-
-function colName(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** Where a failed swap stopped, from the sheet list (and, for the one sheet in progress, its cells). */
