@@ -16,6 +16,7 @@ const ResultsPanel = lazy(() => import("./components/ResultsPanel"));
 // Shown only after the first action (or in another tab): not needed to paint the first screen.
 const DiagnosticsPanel = lazy(() => import("./components/DiagnosticsPanel").then((m) => ({ default: m.DiagnosticsPanel })));
 const ApprovalPanel = lazy(() => import("./components/ApprovalPanel").then((m) => ({ default: m.ApprovalPanel })));
+const LedgerPanel = lazy(() => import("./components/LedgerPanel"));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, maxWidth: "960px", margin: "0 auto", boxSizing: "border-box", minWidth: 0 },
@@ -23,7 +24,7 @@ const useStyles = makeStyles({
   tabs: { flexWrap: "wrap" },
 });
 
-type TabKey = "diagnostics" | "results" | "approval" | "scheme";
+type TabKey = "diagnostics" | "results" | "ledger" | "approval" | "scheme";
 
 function download(bytes: Uint8Array, name: string): void {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
@@ -117,6 +118,7 @@ export function App(props: { env: PaneEnv; initialLang?: Lang }) {
         <TabList className={s.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)}>
           <Tab value="diagnostics">{t.diagnostics}</Tab>
           <Tab value="results" disabled={!state.aggregated}>{t.results}</Tab>
+          <Tab value="ledger" disabled={!state.reading}>{t.ledger.tab}</Tab>
           <Tab value="approval" disabled={!state.reading}>{t.approve}</Tab>
           <Tab value="scheme" disabled={!state.reading}>{t.schemeView}</Tab>
         </TabList>
@@ -128,6 +130,11 @@ export function App(props: { env: PaneEnv; initialLang?: Lang }) {
         {tab === "results" && state.reading && state.aggregated && (
           <Suspense fallback={<Spinner label={t.results} />}>
             <ResultsPanel reading={state.reading} />
+          </Suspense>
+        )}
+        {tab === "ledger" && state.reading && (
+          <Suspense fallback={<Spinner label={t.ledger.tab} />}>
+            <LedgerPanel reading={state.reading} />
           </Suspense>
         )}
         {tab === "approval" && (
