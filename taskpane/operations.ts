@@ -121,7 +121,11 @@ export function addTemplate(ctx: OpContext, given?: Scheme, year?: number): Prom
     const sheets = templatePlan(scheme).sheets.filter((s) => !existing.has(s.name));
     if (sheets.length === 0) return { ok: true, value: [], diagnostics: [] };
     checkpoint(ctx, "phaseWrite", 2, 2);
-    const written = await ctx.port.applyPlan({ sheets, placement: "last" });
+    // Ledgers added to a workbook made before them: their dropdowns list from the hidden data sheet, which
+    // then lacks those lists (only an aggregate rewrote it); rewrite it from the same scheme.
+    const ledgers = [SHEETS.contacts, SHEETS.contactLog, SHEETS.researchLog] as string[];
+    const refresh = existing.has(SHEETS.data) && sheets.some((s) => ledgers.includes(s.name)) ? [dataSheet(scheme)] : [];
+    const written = await ctx.port.applyPlan({ sheets: [...sheets, ...refresh], placement: "last" });
     return written.ok ? { ok: true, value: sheets.map((s) => s.name), diagnostics: [] } : { ok: false, diagnostics: written.diagnostics };
   });
 }

@@ -1,6 +1,7 @@
 /**
  * The pane's 导入部室表 brings the ledgers back as the CLI's collect does: a department's rows
- * appended to this workbook's 调研台账, dates written as dates, on the file port and on Excel's.
+ * appended to this workbook's 调研台账, dates written as dates, on the file port and on Excel's;
+ * and its 生成模板 gives a workbook made before the ledgers their sheets and their lists.
  */
 import { describe, expect, it } from "vitest";
 import * as ops from "../../taskpane/operations";
@@ -11,7 +12,7 @@ import { builtinScheme } from "../../src/scheme/load";
 import { templatePlan } from "../../src/layout/template";
 import { sampleData } from "../../src/layout/sample";
 import { SHEETS } from "../../src/layout/names";
-import { RESEARCH_LOG } from "../../src/layout/ledgerColumns";
+import { LEDGER_LIST_COLUMNS, RESEARCH_LOG } from "../../src/layout/ledgerColumns";
 import { isoToSerial } from "../../src/workbook/dates";
 import type { WorkbookPort } from "../../src/workbook/port";
 import type { WritePlan } from "../../src/workbook/plan";
@@ -64,5 +65,25 @@ describe.each(ports)("导入部室表 with the ledgers, on the %s", (_name, make
     // And it reads back as one more trip of 文艳's, in 9—10月.
     const v = await ops.validate({ port });
     if (v.ok) expect(v.value.ledgers.research!.filter((e) => e.leader === "文艳").map((e) => e.period)).toEqual(["9—10月", "9—10月"]);
+  });
+});
+
+describe.each(ports)("生成模板 on a workbook made before the ledgers, on the %s", (_name, make) => {
+  it("adds 联系点, 联系点台账 and 调研台账, and the member lists their dropdowns need on the data sheet", async () => {
+    const plan = templatePlan(scheme, { sample: sampleData(scheme, 2024) });
+    const ledgerNames: string[] = [SHEETS.contacts, SHEETS.contactLog, SHEETS.researchLog];
+    // The data sheet as it was before the lists: the scheme and the summary's tables only.
+    const oldData = (() => {
+      const d = plan.sheets.find((s) => s.name === SHEETS.data)!;
+      const members = LEDGER_LIST_COLUMNS.members;
+      return { ...d, rows: d.rows.map((r) => r.slice(0, members)).filter((r) => r.some((c) => c !== null)) };
+    })();
+    const port = await make({ ...plan, sheets: plan.sheets.filter((s) => !ledgerNames.includes(s.name)).map((s) => (s.name === SHEETS.data ? oldData : s)) });
+    const r = await ops.addTemplate({ port });
+    expect(r).toMatchObject({ ok: true, value: ledgerNames });
+    const read = await port.readSnapshot();
+    if (!read.ok) throw new Error("read failed");
+    const data = read.value.sheets.find((s) => s.name === SHEETS.data)!;
+    expect(data.rows.slice(0, 6).map((row) => row[LEDGER_LIST_COLUMNS.members])).toEqual(["彭焱", "张青莉", "臧秀梅", "李艺", "张莲", "文艳"]);
   });
 });
