@@ -1,6 +1,6 @@
 // ESLint flat config. The rule that matters most: the pure core (src/ minus adapters and the CLI)
-// never imports Office.js, the DOM, React, exceljs or Node's fs — it must run in Excel, in a
-// browser and in the CLI alike. Adapters and the CLI are the only places that do I/O.
+// never imports Office.js, the WPS object model, the DOM, React, exceljs or Node's fs — it must run
+// in Excel, in WPS, in a browser and in the CLI alike. Adapters and the CLI are the only places that do I/O.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
@@ -18,6 +18,7 @@ const coreForbidden = {
   patterns: [
     { group: ["node:*"], message: "The core does no I/O and must run in a browser: no Node built-ins." },
     { group: ["@microsoft/office-js", "office-*", "@types/office-js"], message: "Office.js lives in src/adapters/office only." },
+    { group: ["et-jsapi-declare", "wpsjs"], message: "The WPS object model lives in src/adapters/wps only." },
     { group: ["@fluentui/*"], message: "The core has no UI." },
     { group: ["**/adapters/**", "**/cli/**"], message: "The core does not depend on adapters or the CLI." },
   ],
@@ -45,6 +46,8 @@ export default tseslint.config(
         { name: "document", message: "No DOM in the core." },
         { name: "Office", message: "No Office.js in the core." },
         { name: "Excel", message: "No Office.js in the core." },
+        { name: "Application", message: "No WPS object model in the core: go through src/adapters/wps." },
+        { name: "wps", message: "No WPS object model in the core: go through src/adapters/wps." },
         { name: "process", message: "No Node globals in the core." },
         { name: "Buffer", message: "No Node globals in the core." },
       ],

@@ -4,6 +4,7 @@ import { openXlsx } from "../../src/adapters/xlsx/openXlsx";
 import { xlsxPort } from "../../src/adapters/xlsx/xlsxPort";
 import { workbookBytes } from "../../src/adapters/xlsx/xlsxFile";
 import { officePort } from "../../src/adapters/office/officePort";
+import { wpsPort } from "../../src/adapters/wps/wpsPort";
 import type { WorkbookPort } from "../../src/workbook/port";
 import type { WritePlan } from "../../src/workbook/plan";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/workbook/snapshot";
@@ -17,12 +18,14 @@ import { sampleData } from "../../src/layout/sample";
 import { schemeSheet } from "../../src/layout/schemeSheet";
 import { dataSheet } from "../../src/layout/dataSheet";
 import { FakeExcel, dateSerial } from "../support/fakeExcel";
+import { FakeEt } from "../support/fakeEt";
 import { sheetNamesIn } from "../support/fakeSheetRefs";
 import { sampleWorkbook } from "../support/workbooks";
 
 /**
- * One contract, two adapters: the file adapter (exceljs) and the Office.js adapter (on the
- * recording fake) must read and write the same way, and fail the same way.
+ * One contract, three adapters: the file adapter (exceljs), the Office.js adapter (on the
+ * recording fake) and the WPS adapter (on the fake ET object model) must read and write the same
+ * way, and fail the same way.
  */
 let seed: WorkbookSnapshot;
 let seedBytes: Uint8Array;
@@ -41,6 +44,10 @@ const adapters: [string, () => Promise<WorkbookPort>][] = [
     return xlsxPort(opened.workbook);
   }],
   ["Office.js adapter (recording fake)", async () => officePort({ run: FakeExcel.from(seed).run, isSetSupported: () => true })],
+  ["WPS adapter (fake ET object model)", async () => {
+    const fake = FakeEt.from(seed);
+    return wpsPort({ app: () => fake.app });
+  }],
 ];
 
 /**
@@ -92,6 +99,23 @@ const fromScratch: [string, () => Inspected][] = [
       formulaAt: (sheet, address) => {
         const f = [...(fake.sheet(sheet)?.cells.entries() ?? [])].find(([k]) => k === `${Number(address.slice(1)) - 1},${address.charCodeAt(0) - 65}`)?.[1].formula;
         return f ? f.slice(1) : null;
+      },
+    };
+  }],
+  ["WPS adapter (fake ET object model)", () => {
+    const fake = new FakeEt();
+    fake.active = fake.addSheetModel("Sheet1");
+    return {
+      port: wpsPort({ app: () => fake.app }),
+      sheetNames: () => fake.sheets.map((x) => x.name),
+      references: () => fake.references().map((r) => ({ ...r, text: r.text.slice(1) })),
+      typeFormula: (sheet, address, formula) => {
+        if (!fake.sheet(sheet)) fake.addSheetModel(sheet);
+        fake.typeFormula(sheet, address, formula);
+      },
+      formulaAt: (sheet, address) => {
+        const f = fake.grid(sheet)[Number(address.slice(1)) - 1]?.[address.charCodeAt(0) - 65];
+        return typeof f === "string" && f.startsWith("=") ? f.slice(1) : null;
       },
     };
   }],

@@ -1,0 +1,207 @@
+import type { CellSpec, SheetSpec, StyleKey, ValidationSpec } from "../../workbook/plan";
+import { columnLetters, parseRange, rangeA1 } from "../../workbook/address";
+import { XL, type EtApplication, type EtRange, type EtWorksheet } from "./et";
+import { applyStyle, applyValidation, etColor } from "./format";
+import { literalForEt } from "./text";
+
+/*
+ * Writing a sheet spec onto an ET worksheet, in blocks. The cells go in one 2-D Formula assignment
+ * per block of up to a million cells (ET takes "=…" as a formula and any other value as typed, so
+ * literals that ET would parse carry an apostrophe: text.ts); number formats, styles, validation
+ * and merges once per rectangle of cells that share them (templates are column-regular, so a sheet
+ * of thousands of rows has a handful); widths per run of equal columns; row heights by AutoFit plus
+ * the rows of merged areas, which no spreadsheet grows for wrapped text. So the calls follow the
+ * layout, not the number of units.
+ */
+
+/** Cells per Formula assignment: one block for every sheet of a 3,000-unit workbook. */
+export const BLOCK_CELLS = 1_000_000;
+
+export function sheetWidth(spec: SheetSpec): number {
+  return Math.max(spec.columnWidths.length, ...spec.rows.map((r) => r.length), 1);
+}
+
+/** Cells, number formats, styles, validation and merges, onto a sheet that is empty. */
+export function writeContent(ws: EtWorksheet, spec: SheetSpec): void {
+  const width = Math.max(...spec.rows.map((r) => r.length), 0);
+  if (width > 0) {
+    const step = Math.max(1, Math.floor(BLOCK_CELLS / width));
+    for (let top = 0; top < spec.rows.length; top += step) {
+      const rows = spec.rows.slice(top, top + step);
+      ws.Range(rangeA1({ top, left: 0, bottom: top + rows.length - 1, right: width - 1 })).Formula = rows.map((row) => Array.from({ length: width }, (_, c) => cellInput(row[c] ?? null)));
+    }
+  }
+  for (const [fmt, addresses] of byKey(rectangles(spec.rows, (c) => c?.numFmt))) inUnions(ws, addresses, (r) => (r.NumberFormat = fmt));
+  for (const [style, addresses] of byKey(rectangles(spec.rows, (c) => c?.style))) inUnions(ws, addresses, (r) => applyStyle(r, style as StyleKey));
+  for (const [key, addresses] of byKey(rectangles(spec.rows, (c) => (c?.validation ? JSON.stringify(c.validation) : undefined)))) {
+    inUnions(ws, addresses, (r) => applyValidation(r, JSON.parse(key) as ValidationSpec));
+  }
+  // One merge at a time: Merge on a range of several areas would merge each, but that is not a promise of ET's.
+  for (const address of spec.merges) ws.Range(address).Merge();
+}
+
+/** Excel refuses a range address over 255 characters; whether ET does is not known (README). */
+export const EXCEL_ADDRESS_MAX = 255;
+
+/**
+ * Apply `set` to all these rectangles at once, as one range of many areas ("A5:H5,A9:H9,…"): a
+ * sheet whose rows alternate styles per unit (扣分明细) has thousands of rectangles of a handful of
+ * styles, and this keeps its calls to a handful. Should ET refuse an address that long (Excel stops
+ * at 255 characters), the rectangles go in pieces of at most 255 characters instead: more calls, the
+ * same result (every setting here can be applied twice).
+ */
+export function inUnions(ws: EtWorksheet, addresses: readonly string[], set: (range: EtRange) => void): void {
+  const whole = addresses.join(",");
+  try {
+    set(ws.Range(whole));
+    return;
+  } catch (e) {
+    if (whole.length <= EXCEL_ADDRESS_MAX) throw e;
+  }
+  let piece: string[] = [];
+  let length = 0;
+  for (const a of addresses) {
+    if (piece.length > 0 && length + 1 + a.length > EXCEL_ADDRESS_MAX) {
+      set(ws.Range(piece.join(",")));
+      piece = [];
+      length = 0;
+    }
+    length += (piece.length ? 1 : 0) + a.length;
+    piece.push(a);
+  }
+  if (piece.length) set(ws.Range(piece.join(",")));
+}
+
+function byKey(rects: readonly [string, string][]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [k, address] of rects) {
+    const list = out.get(k);
+    if (list) list.push(address);
+    else out.set(k, [address]);
+  }
+  return out;
+}
+
+/**
+ * What a cell's Formula is given: "=…" for a formula, else the literal. A link (扣分明细's source
+ * cells) is written as its text, as the Office adapter does: a cell hyperlink costs a call per cell,
+ * 26,790 at 3,000 units, and a HYPERLINK formula would show nothing until calculated.
+ */
+export function cellInput(c: CellSpec | null): string | number | boolean {
+  if (!c) return "";
+  if (c.formula !== undefined) return `=${c.formula}`;
+  return literalForEt(c.value);
+}
+
+/**
+ * Widths, row heights and the sheet's settings (freeze panes, tab colour, print set-up, visibility,
+ * protection). Freezing panes works on the active window, so the sheet is activated for it; the
+ * caller restores the sheet the user had active.
+ */
+export function writeLook(app: EtApplication, ws: EtWorksheet, spec: SheetSpec): void {
+  for (const run of runs(spec.columnWidths.map((w) => w))) ws.Range(`${columnLetters(run.from)}:${columnLetters(run.to)}`).ColumnWidth = run.value;
+  if (spec.rows.length > 0) {
+    ws.Range(`1:${spec.rows.length}`).Rows.AutoFit();
+    for (const run of runs(mergedRowHeights(spec))) ws.Range(`${run.from + 1}:${run.to + 1}`).RowHeight = run.value;
+  }
+  const { freeze, print, state, protect, tabColor } = spec;
+  if (freeze && (freeze.rows || freeze.cols) && (state ?? "visible") === "visible") {
+    ws.Activate();
+    const win = app.ActiveWindow;
+    win.FreezePanes = false;
+    win.SplitColumn = freeze.cols;
+    win.SplitRow = freeze.rows;
+    win.FreezePanes = true;
+  }
+  if (tabColor) ws.Tab.Color = etColor(tabColor);
+  if (print) {
+    const ps = ws.PageSetup;
+    ps.Orientation = print.landscape ? XL.landscape : XL.portrait;
+    ps.PaperSize = XL.paperA4;
+    if (print.titleRows) ps.PrintTitleRows = `$${print.titleRows.replace(":", ":$")}`;
+    if (print.titleColumns) ps.PrintTitleColumns = `$${print.titleColumns.replace(":", ":$")}`;
+    if (print.area) ps.PrintArea = absolute(print.area);
+    if (print.fitToWidth) {
+      ps.Zoom = false;
+      ps.FitToPagesWide = print.fitToWidth;
+      ps.FitToPagesTall = false;
+    }
+    ps.CenterFooter = print.footer ?? "第 &P 页 共 &N 页";
+    if (print.breaksBefore?.length) {
+      // A sheet written over keeps its old breaks otherwise.
+      ws.ResetAllPageBreaks();
+      for (const row of print.breaksBefore) ws.HPageBreaks.Add(ws.Range(`A${row + 1}`));
+    }
+  }
+  // Explicit even when visible: a sheet written over may have been hidden.
+  ws.Visible = state === "hidden" ? XL.sheetHidden : state === "veryHidden" ? XL.sheetVeryHidden : XL.sheetVisible;
+  // Users can still resize rows and columns of a protected sheet, as in the file adapter.
+  if (protect) ws.Protect("", true, true, true, false, false, true, true);
+}
+
+/** "A1:L57" → "$A$1:$L$57" */
+function absolute(area: string): string {
+  return area.split(":").map((p) => p.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")).join(":");
+}
+
+/** Row heights of the rows merged areas span (by 0-based row), from the spec; others are auto-fitted. */
+function mergedRowHeights(spec: SheetSpec): (number | undefined)[] {
+  const heights: (number | undefined)[] = [];
+  for (const m of spec.merges) {
+    const r = parseRange(m);
+    for (let row = r.top; row <= r.bottom; row++) heights[row] = spec.rowHeights?.[row];
+  }
+  return heights;
+}
+
+/** Consecutive indexes with the same defined value. */
+function runs(values: readonly (number | undefined)[]): { from: number; to: number; value: number }[] {
+  const out: { from: number; to: number; value: number }[] = [];
+  values.forEach((value, i) => {
+    if (value === undefined) return;
+    const last = out[out.length - 1];
+    if (last && last.to === i - 1 && last.value === value) last.to = i;
+    else out.push({ from: i, to: i, value });
+  });
+  return out;
+}
+
+/**
+ * Group equal keys into rectangles: runs along each row, then identical runs on consecutive rows
+ * merged. Templates are column-regular, so a sheet of thousands of rows needs only a few.
+ */
+export function rectangles<T>(rows: readonly (readonly (T | null)[])[], keyOf: (c: T | null) => string | undefined): [string, string][] {
+  type Rect = { key: string; top: number; bottom: number; left: number; right: number };
+  const open = new Map<string, Rect>();
+  const done: Rect[] = [];
+  rows.forEach((row, r) => {
+    const seen = new Set<string>();
+    let c = 0;
+    while (c < row.length) {
+      const key = keyOf(row[c] ?? null);
+      if (key === undefined) {
+        c++;
+        continue;
+      }
+      let e = c;
+      while (e + 1 < row.length && keyOf(row[e + 1] ?? null) === key) e++;
+      const id = `${key}\u0000${c}\u0000${e}`;
+      seen.add(id);
+      const prev = open.get(id);
+      if (prev && prev.bottom === r - 1) prev.bottom = r;
+      else {
+        if (prev) done.push(prev);
+        open.set(id, { key, top: r, bottom: r, left: c, right: e });
+      }
+      c = e + 1;
+    }
+    for (const [id, rect] of open) {
+      if (!seen.has(id)) {
+        done.push(rect);
+        open.delete(id);
+      }
+    }
+  });
+  done.push(...open.values());
+  return done.map((x) => [x.key, rangeA1(x)]);
+}
