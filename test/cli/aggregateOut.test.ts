@@ -67,3 +67,22 @@ describe("aggregate --out over an existing file", () => {
     expect(sha256(approved)).toBe(approvedBefore);
   });
 });
+
+describe("aggregate --out over an output written before the per-member sheet existed", () => {
+  it("replaces it: the sheets every aggregate has written are what marks an output, not each newer one", async () => {
+    const dir = scratchDir();
+    const input = join(dir, "评价.xlsx");
+    const out = join(dir, "汇总.xlsx");
+    expectExit(await cli(["template", "--sample", "--out", input]), 0);
+    expectExit(await cli(["aggregate", input, "--out", out]), 0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const member = wb.getWorksheet("联系点调研汇总");
+    expect(member).toBeDefined();
+    wb.removeWorksheet(member!.id);
+    writeFileSync(out, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    const r = await cli(["aggregate", input, "--out", out]);
+    expectExit(r, 0);
+    expect(r.stdout, show(r)).toContain("已写出汇总");
+  });
+});

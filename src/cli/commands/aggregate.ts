@@ -4,7 +4,7 @@ import { aggregatePlan } from "../../report/aggregate";
 import { resultJson } from "../../report/resultJson";
 import { writePlanOver } from "../../adapters/xlsx/writeOver";
 import { formatDiagnostics, openFile, samePath, say, UsageError, writeAtomic } from "../io";
-import { OUTPUT_SHEETS, SHEETS } from "../../layout/names";
+import { SHEETS } from "../../layout/names";
 import { SCHEME_MARKER } from "../../layout/dataSheet";
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
@@ -64,6 +64,8 @@ async function guardOut(path: string): Promise<void> {
   ));
 }
 
+const CORE_OUTPUTS = [SHEETS.summary, SHEETS.basicScores, SHEETS.details, SHEETS.calc];
+
 async function notOurs(path: string): Promise<{ zh: string; en: string } | null> {
   const opened = await openFile(path);
   if (!opened.ok) return { zh: "无法作为工作簿读取，不是本工具写出的汇总结果", en: "cannot be read as a workbook, so it is not an earlier output of this tool" };
@@ -71,7 +73,9 @@ async function notOurs(path: string): Promise<{ zh: string; en: string } | null>
   const data = sheets.find((s) => s.name === SHEETS.data);
   if (data?.rows[0]?.[0] !== SCHEME_MARKER) return { zh: "不是本工具写出的汇总结果（没有本工具的输出标记）", en: "is not an output of this tool (it has no evalsheet output marker)" };
   if (sheets.some((s) => s.name === SHEETS.approval)) return { zh: "是已审定的结果（含审定记录），重新汇总会抹去审定记录", en: "is an approved result (it holds the approval record), which a new aggregate would erase" };
-  if (!OUTPUT_SHEETS.every((name) => sheets.some((s) => s.name === name))) return { zh: "是评价模板或填报表，不是汇总结果", en: "is an evaluation template or a filled-in workbook, not an aggregate's output" };
+  // The sheets every aggregate has written since the hidden _计算 came: outputs added later
+  // (联系点调研汇总) are not required, or an earlier output would pass for a template.
+  if (!CORE_OUTPUTS.every((name) => sheets.some((s) => s.name === name))) return { zh: "是评价模板或填报表，不是汇总结果", en: "is an evaluation template or a filled-in workbook, not an aggregate's output" };
   return null;
 }
 
