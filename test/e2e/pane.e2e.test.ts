@@ -335,7 +335,7 @@ describe.skipIf(!available)("the task pane in Chromium, standalone (no Office ho
     expect(await save.isDisabled()).toBe(true);
     // An item cap above the total bonus cap is refused too.
     await points.fill("3");
-    const cap = editor.getByRole("spinbutton", { name: "承接国家级活动、全市性重大节点类活动 本项封顶（空白为不封顶）" });
+    const cap = editor.getByRole("spinbutton", { name: "承接国家级活动、全市性重大节点类活动（工作） 本项封顶（空白为不封顶）" });
     await cap.fill("9");
     await editor.getByText("超过加分总封顶", { exact: false }).waitFor({ timeout: WAIT });
     expect(await save.isDisabled()).toBe(true);
