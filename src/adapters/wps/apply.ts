@@ -51,7 +51,7 @@ export function applyPlanTo(app: EtApplication, wb: EtWorkbook, plan: WritePlan,
   }
   // 2. Swap. The extent of each sheet replaced: the copy covers its old and new cells.
   const written: string[] = [];
-  let current: LaidOutSheet | null = null;
+  let current: { s: LaidOutSheet; before: string } | null = null;
   let lifted: EtWorksheet | null = null;
   try {
     for (const s of replaced) {
@@ -64,8 +64,9 @@ export function applyPlanTo(app: EtApplication, wb: EtWorkbook, plan: WritePlan,
         lifted = old;
       }
       const temp = built.get(s.temp)!;
-      // The copy is the one call that changes the old sheet: if it fails, its cells tell whether it landed.
-      current = s;
+      // The copy is the one call that changes the old sheet: if it fails, its first rows, compared
+      // with what they were, tell whether it landed.
+      current = { s, before: firstRows(old, s) };
       temp.Range(rangeA1({ top: 0, left: 0, bottom: rows - 1, right: cols - 1 })).Copy(old.Range("A1"));
       written.push(s.name);
       current = null;
@@ -103,17 +104,14 @@ export function applyPlanTo(app: EtApplication, wb: EtWorkbook, plan: WritePlan,
   return { ok: true, value: undefined, diagnostics };
 }
 
-/** Rows of the sheet in progress compared with its built copy, to tell whether the copy landed. */
-const COMPARE_ROWS = 200;
-
 /**
  * A swap that stopped. Nothing written: the built sheets go, a lifted protection is put back and
  * the old sheets are as they were. Something written: nothing is deleted (a new sheet may refer to
  * a built one) and the message names what was written, what may have been, and what was not.
  */
-function afterFailedSwap(e: unknown, sheets: EtWorksheets, layout: SheetLayout, built: ReadonlyMap<string, EtWorksheet>, written: readonly string[], current: LaidOutSheet | null, lifted: EtWorksheet | null): Diagnostic {
+function afterFailedSwap(e: unknown, sheets: EtWorksheets, layout: SheetLayout, built: ReadonlyMap<string, EtWorksheet>, written: readonly string[], current: { s: LaidOutSheet; before: string } | null, lifted: EtWorksheet | null): Diagnostic {
   const uncertain: string[] = [];
-  if (current && !written.includes(current.name) && copyLanded(current, built, sheets)) uncertain.push(current.name);
+  if (current && !written.includes(current.s.name) && changed(sheets, current)) uncertain.push(current.s.name);
   try {
     // The sheet whose protection was lifted for the copy that failed is protected again.
     lifted?.Protect("", true, true, true, false, false, true, true);
@@ -129,10 +127,17 @@ function afterFailedSwap(e: unknown, sheets: EtWorksheets, layout: SheetLayout, 
   return writeFailedPartly(e, { written, uncertain, untouched }, kept);
 }
 
-function copyLanded(s: LaidOutSheet, built: ReadonlyMap<string, EtWorksheet>, sheets: EtWorksheets): boolean {
+/** Rows of a sheet compared before and after a copy that failed, to tell whether it landed. */
+const COMPARE_ROWS = 200;
+
+function firstRows(ws: EtWorksheet, s: LaidOutSheet): string {
+  const address = rangeA1({ top: 0, left: 0, bottom: Math.min(Math.max(s.spec.rows.length, 1), COMPARE_ROWS) - 1, right: sheetWidth(s.spec) - 1 });
+  return JSON.stringify(ws.Range(address).Formula);
+}
+
+function changed(sheets: EtWorksheets, current: { s: LaidOutSheet; before: string }): boolean {
   try {
-    const address = rangeA1({ top: 0, left: 0, bottom: Math.min(Math.max(s.spec.rows.length, 1), COMPARE_ROWS) - 1, right: sheetWidth(s.spec) - 1 });
-    return JSON.stringify(built.get(s.temp)!.Range(address).Formula) === JSON.stringify(sheets.Item(s.name).Range(address).Formula);
+    return firstRows(sheets.Item(current.s.name), current.s) !== current.before;
   } catch {
     return true; // cannot tell: say it may have been written
   }
