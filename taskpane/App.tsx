@@ -45,10 +45,10 @@ export function App(props: { env: PaneEnv; initialLang?: Lang }) {
   const s = useStyles();
 
   useEffect(() => setTab(state.aggregated ? "results" : "diagnostics"), [state.aggregated, state.diagnostics]);
-  // In Excel the workbook is open from the start: read it once, so the header shows the scheme and year
+  // In Excel and WPS the workbook is open from the start: read it once, so the header shows the scheme and year
   // it carries and the diagnostics are there before anyone clicks (two read requests, nothing written).
   useEffect(() => {
-    if (env.mode === "excel") void pane.validate();
+    if (env.mode !== "standalone") void pane.validate();
     // Once, on mount.
   }, []);
 

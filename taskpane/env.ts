@@ -7,7 +7,8 @@ import type { Diagnostic } from "../src/diagnostics/diagnostic";
  * plain browser it is the file adapter over a workbook the user opened (or none yet).
  */
 export interface PaneEnv {
-  readonly mode: "excel" | "standalone";
+  /** excel: envExcel.ts; wps: envWps.ts (WPS 表格, its own pane page wps/pane.tsx); standalone: envStandalone.ts. */
+  readonly mode: "excel" | "wps" | "standalone";
   /** The workbook to work on, or null (standalone, nothing opened yet). */
   port(): WorkbookPort | null;
   /** Jump to a cell (Excel); standalone cannot and says so. */

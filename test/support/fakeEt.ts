@@ -295,6 +295,7 @@ class FakeEtWindow implements EtWindow {
   set SplitColumn(v: number) { this.pane("SplitColumn=").SplitColumn = v; }
   get ScrollRow() { return this.pane("ScrollRow").ScrollRow as number; }
   set ScrollRow(v: number) { this.pane("ScrollRow=").ScrollRow = v; }
+  get Hwnd() { this.et.call("Window.Hwnd"); return 4242; }
   get ScrollColumn() { return this.pane("ScrollColumn").ScrollColumn as number; }
   set ScrollColumn(v: number) { this.pane("ScrollColumn=").ScrollColumn = v; }
 }

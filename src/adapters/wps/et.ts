@@ -90,7 +90,7 @@ export interface EtWorksheets extends Members<Et.Worksheets, "Count"> {
   Add(before?: EtWorksheet, after?: EtWorksheet): EtWorksheet;
 }
 
-export type EtWindow = Members<Et.Window, "FreezePanes" | "SplitRow" | "SplitColumn" | "ScrollRow" | "ScrollColumn">;
+export type EtWindow = Members<Et.Window, "FreezePanes" | "SplitRow" | "SplitColumn" | "ScrollRow" | "ScrollColumn" | "Hwnd">;
 
 export interface EtWorkbook extends Members<Et.Workbook, "Name"> {
   readonly Worksheets: EtWorksheets;
@@ -142,3 +142,27 @@ export const ERROR_CODES: Readonly<Record<number, string>> = {
   [-2146826252]: "#NUM!",
   [-2146826246]: "#N/A",
 };
+
+/** A task pane WPS made for the add-in (CreateTaskPane). */
+export type WpsTaskPane = Members<WPS.CustomTaskpane, "ID" | "Visible" | "Delete">;
+
+/** The add-in's storage shared by its pages (the pane, the functions page): synchronous, per add-in. */
+export type WpsPluginStorage = Members<WPS.PluginStorage, "setItem" | "removeItem"> & {
+  // Typed `string`; a missing key gives null or "".
+  getItem(key: string): string | null | undefined;
+};
+
+/** Metadata WPS shows for a custom function ("插入函数" → 用户定义), as wps.AddCustomFunction takes it. */
+export type WpsFunctionMetadata = NonNullable<Parameters<WPS.EtAddonRoot["AddCustomFunction"]>[3]>;
+
+/**
+ * window.Application / window.wps in a WPS 表格 add-in page: the ET application plus the add-in's
+ * host functions. ApiEvent callbacks are typed per event in et-jsapi-declare; here one signature.
+ */
+export interface WpsHost extends EtApplication {
+  readonly PluginStorage: WpsPluginStorage;
+  CreateTaskPane(url: string, title?: string): WpsTaskPane;
+  GetTaskPane(id: number): WpsTaskPane;
+  readonly ApiEvent: { AddApiEventListener(event: string, callback: (...args: never[]) => void): void };
+  AddCustomFunction(namespace: string, name: string, callback: (...args: never[]) => unknown, metadata?: WpsFunctionMetadata): void;
+}
