@@ -84,6 +84,6 @@ declare global {
   }
 }
 
-// In WPS: window.Application is the host. Elsewhere (a browser without the fake host) nothing runs.
-const host = (window as unknown as { Application?: WpsHost }).Application;
+// In WPS: window.Application is the host. Elsewhere (a browser without it, the tests in Node) nothing runs.
+const host = typeof window !== "undefined" ? (window as unknown as { Application?: WpsHost }).Application : undefined;
 if (host) window.ribbon = startAddin(host, location.href);
