@@ -3,9 +3,11 @@ import { SHEETS } from "../../layout/names";
 
 /* What the WPS adapter tells people, Chinese first. A claim about the workbook is made only when the adapter knows it. */
 
+/** What went wrong, in ET's words. Not `instanceof Error`: WPS's errors, and a pane's view of another page's, are not this page's Error. */
 function reason(e: unknown): string {
-  if (e instanceof Error) return e.message || e.name;
-  return typeof e === "string" ? e : "未知错误";
+  if (typeof e === "string") return e;
+  const err = e as { message?: unknown; name?: unknown } | null;
+  return typeof err?.message === "string" && err.message ? err.message : typeof err?.name === "string" ? err.name : "未知错误";
 }
 
 const ADVICE = { zh: "请结束单元格编辑、取消工作表保护后重试。", en: "Leave cell editing, unprotect the sheets and try again." };
