@@ -126,9 +126,14 @@ export class FakeEtRange implements EtRange {
     this.c("MergeCells");
     // Merged areas never overlap: the merged cells are the sum of their overlaps with the range.
     const area = (r: CellRange) => Math.max(0, r.bottom - r.top + 1) * Math.max(0, r.right - r.left + 1);
-    const b = this.bounds;
-    const merged = this.sheet.merges.reduce((n, m) => n + area({ top: Math.max(m.top, b.top), bottom: Math.min(m.bottom, b.bottom), left: Math.max(m.left, b.left), right: Math.min(m.right, b.right) }), 0);
-    return merged === 0 ? false : merged === area(b) ? true : null;
+    // Over each area of the range (a range of many areas is not its bounding box).
+    let merged = 0;
+    let cells = 0;
+    for (const b of this.areas) {
+      cells += area(b);
+      merged += this.sheet.merges.reduce((n, m) => n + area({ top: Math.max(m.top, b.top), bottom: Math.min(m.bottom, b.bottom), left: Math.max(m.left, b.left), right: Math.min(m.right, b.right) }), 0);
+    }
+    return merged === 0 ? false : merged === cells ? true : null;
   }
   get MergeArea(): EtRange {
     this.c("MergeArea");

@@ -35,8 +35,14 @@ export function listSheets(wb: EtWorkbook): ListedSheet[] {
   return out;
 }
 
+/**
+ * Merged areas found by an earlier read, by workbook and sheet: a later read only confirms them
+ * (mergesConfirmed), which costs a few calls a sheet instead of a search.
+ */
+export type MergeMemory = Map<string, readonly CellRange[]>;
+
 /** One sheet: its used range in one or two calls, its error cells, and (when asked) its merges. */
-export function readSheet(sheet: ListedSheet, features: ReadFeatures): SheetSnapshot {
+export function readSheet(sheet: ListedSheet, features: ReadFeatures, memory?: { readonly map: MergeMemory; readonly key: string }): SheetSnapshot {
   const used = sheet.ws.UsedRange;
   const at = parseRange(localAddress(used.Address(false, false)));
   const values = grid(used.Value2);
@@ -57,7 +63,7 @@ export function readSheet(sheet: ListedSheet, features: ReadFeatures): SheetSnap
     name: sheet.name,
     rows: Array.from(rows, (r) => Array.from(r ?? [], (v) => v ?? null)),
     formulas,
-    merges: features.merges(sheet.name) && values.length > 0 ? findMerges(sheet.ws, at).map(rangeA1) : [],
+    merges: features.merges(sheet.name) && values.length > 0 ? rememberedMerges(sheet.ws, at, memory).map(rangeA1) : [],
     state: sheet.state,
   };
 }
@@ -88,6 +94,61 @@ export function errorCells(ws: EtWorksheet, kinds: readonly number[] = [XL.cellT
   return out;
 }
 
+function rememberedMerges(ws: EtWorksheet, used: CellRange, memory?: { readonly map: MergeMemory; readonly key: string }): CellRange[] {
+  const known = memory?.map.get(memory.key);
+  const merges = known && mergesConfirmed(ws, used, known) ? [...known] : findMerges(ws, used);
+  memory?.map.set(memory.key, merges);
+  return merges;
+}
+
+/**
+ * Whether a sheet's merged areas are exactly `known`: no merged cell outside them (MergeCells is
+ * false over the rest of the used range, asked in pieces of at most 255 characters of address),
+ * and each still one merged area (its top-left cell's MergeArea). About three calls per area, and
+ * so the same whatever the number of rows, where a search halves the rows again.
+ */
+export function mergesConfirmed(ws: EtWorksheet, used: CellRange, known: readonly CellRange[]): boolean {
+  try {
+    if (known.some((a) => !inside(a, used))) return false;
+    for (const piece of addressPieces(complement(used, known))) if (ws.Range(piece).MergeCells !== false) return false;
+    return known.every((a) => rangeA1(parseRange(localAddress(ws.Range(a1(a.top, a.left)).MergeArea.Address(false, false)))) === rangeA1(a));
+  } catch {
+    return false;
+  }
+}
+
+/** The cells of `used` outside the areas (which do not overlap), as rectangles: row bands split at the areas' edges. */
+export function complement(used: CellRange, areas: readonly CellRange[]): CellRange[] {
+  const cuts = [...new Set([used.top, used.bottom + 1, ...areas.flatMap((a) => [a.top, a.bottom + 1])])].sort((x, y) => x - y);
+  const out: CellRange[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const top = cuts[i]!;
+    const bottom = cuts[i + 1]! - 1;
+    let col = used.left;
+    for (const a of areas.filter((x) => x.top <= top && x.bottom >= bottom).sort((x, y) => x.left - y.left)) {
+      if (a.left > col) out.push({ top, bottom, left: col, right: a.left - 1 });
+      col = Math.max(col, a.right + 1);
+    }
+    if (col <= used.right) out.push({ top, bottom, left: col, right: used.right });
+  }
+  return out;
+}
+
+/** Rectangles as range addresses of many areas, in pieces of at most 255 characters (Excel's limit for an address). */
+function addressPieces(rects: readonly CellRange[]): string[] {
+  const pieces: string[] = [];
+  let piece = "";
+  for (const address of rects.map(rangeA1)) {
+    if (piece && piece.length + 1 + address.length > 255) {
+      pieces.push(piece);
+      piece = "";
+    }
+    piece = piece ? `${piece},${address}` : address;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
 /**
  * The merged areas inside `used`, by halving: a range whose MergeCells is false has none (one
  * call answers for any number of cells), true and within one merged area is that area, anything
@@ -101,7 +162,7 @@ export function findMerges(ws: EtWorksheet, used: CellRange): CellRange[] {
     const state = ws.Range(rangeA1(r)).MergeCells;
     if (state === false) return;
     if (state === true) {
-      const area = parseRange(localAddress(ws.Cells.Item(r.top + 1, r.left + 1).MergeArea.Address(false, false)));
+      const area = parseRange(localAddress(ws.Range(a1(r.top, r.left)).MergeArea.Address(false, false)));
       if (!found.some((f) => inside(area, f))) found.push(area);
       if (inside(r, area)) return;
     }

@@ -4,7 +4,7 @@ import type { WritePlan } from "../../workbook/plan";
 import type { WorkbookSnapshot } from "../../workbook/snapshot";
 import { rangeA1 } from "../../workbook/address";
 import { XL, type EtApplication, type EtWorkbook, type EtWorksheet } from "./et";
-import { listSheets, readSheet, type ReadFeatures } from "./read";
+import { listSheets, readSheet, type MergeMemory, type ReadFeatures } from "./read";
 import { applyPlanTo } from "./apply";
 import { literalForEt } from "./text";
 import { noWorkbook, readFailed, settingsNotRestored, writeFailedUnchanged } from "./messages";
@@ -24,6 +24,8 @@ export interface WpsPortOptions {
  * rectangle of shared formats (write.ts). Neither grows with the number of units.
  */
 export function wpsPort(options: WpsPortOptions): WorkbookPort {
+  // Merged areas of the sheets read before: confirmed, not searched for again (read.ts).
+  const merges: MergeMemory = new Map();
   const workbook = (): { app: EtApplication; wb: EtWorkbook } | null => {
     const app = options.app();
     const wb = app.ActiveWorkbook;
@@ -39,7 +41,8 @@ export function wpsPort(options: WpsPortOptions): WorkbookPort {
       const namesOnly = read.namesOnly ?? [];
       const features: ReadFeatures = { formulas: read.formulas ?? false, merges: (name) => !skip.includes(name) };
       try {
-        const sheets = listSheets(open.wb).map((s) => (namesOnly.includes(s.name) ? { name: s.name, rows: [], formulas: {}, merges: [], state: s.state } : readSheet(s, features)));
+        const book = open.wb.Name;
+        const sheets = listSheets(open.wb).map((s) => (namesOnly.includes(s.name) ? { name: s.name, rows: [], formulas: {}, merges: [], state: s.state } : readSheet(s, features, { map: merges, key: `${book}\u0000${s.name}` })));
         return { ok: true, value: { sheets, date1904: false }, diagnostics: [] };
       } catch (e) {
         return { ok: false, diagnostics: [readFailed(e)] };
