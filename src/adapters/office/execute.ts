@@ -129,6 +129,12 @@ const OFFICE_STYLES: Record<StyleKey, OfficeStyle> = {
   plain: {},
 };
 
+/** Office actions one style op becomes: a property set on the range's format each, two per border edge (sizing, ops.ts). */
+export function styleActions(key: StyleKey): { format: number; border: number } {
+  const s = OFFICE_STYLES[key];
+  return { format: [s.fill, s.bold, s.color, s.size, s.wrap, s.align, s.unlocked].filter((x) => x !== undefined).length, border: s.border ? 12 : 0 };
+}
+
 function applyStyle(range: Excel.Range, key: StyleKey): void {
   const s = OFFICE_STYLES[key];
   const f = range.format;

@@ -38,7 +38,7 @@ export interface OfficePortStats {
  *    are listed, not read;
  *  - writing a plan is its build (one request per 4 MB of operations; columns of one formula
  *    filled down are sent once, ops.ts), the swap (swap.ts) and the check (check.ts), one each.
- * So 汇总 in an open pane is 4 requests at 41 units and 5 at 3,000.
+ * So 汇总 in an open pane is 4 requests at 41 units and 7 at 3,000.
  */
 export function officePort(options: OfficePortOptions): WorkbookPort & { readonly stats: OfficePortStats } {
   const maxBytes = options.maxRequestBytes ?? 4_000_000;

@@ -3,6 +3,7 @@ import { parseRange, rangeA1 } from "../../workbook/address";
 import { relativeForm } from "../../workbook/formulaRefs";
 import { literalForExcel, needsTextFormat, renameSheetRefs } from "./text";
 import type { SheetLayout } from "./swap";
+import { styleActions } from "./execute";
 
 /**
  * A write plan flattened into Office operations, as plain data: sized before anything is sent,
@@ -30,9 +31,16 @@ export type Op =
   | { kind: "position"; sheet: string; position: number }
   | { kind: "calculate"; sheet: string };
 
-/** Request bytes an op costs: its JSON plus a fixed envelope per Office action. */
+/**
+ * Request bytes an op costs: its JSON plus a fixed envelope, plus, for an op that becomes many
+ * Office actions (a style: up to 19 property sets on the range's format), each action with the
+ * range's address. Counting a style as one action undercounted a 3,000-unit write by half.
+ */
 export function opBytes(op: Op): number {
-  return utf8Length(JSON.stringify(op)) + 120;
+  const json = utf8Length(JSON.stringify(op)) + 120;
+  if (op.kind !== "style") return json;
+  const actions = styleActions(op.style);
+  return json + actions.format * (40 + op.address.length) + actions.border * 30;
 }
 
 // Small enough that requests pack to within a few percent of the limit.
