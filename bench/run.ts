@@ -9,6 +9,7 @@ import { openXlsx } from "../src/adapters/xlsx/openXlsx";
 import { readWorkbook } from "../src/validate/validate";
 import { syntheticInputs, syntheticScheme } from "./synthetic";
 import { extraBenches } from "./extra";
+import { wpsBenches } from "./wps";
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -71,6 +72,7 @@ if (soffice) {
   rows.push(["LibreOffice headless recalculation", "skipped: soffice not installed"]);
 }
 
+rows.push(...(await wpsBenches()));
 rows.push(...(await extraBenches(dir)));
 
 const width = Math.max(...rows.map(([k]) => k.length));
