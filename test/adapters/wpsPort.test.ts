@@ -171,6 +171,16 @@ describe("WPS adapter on the fake ET object model", () => {
     expect(fake.sheet("宣教部")!.formats.some((f) => f.key === "Locked" && f.value === false)).toBe(true);
   });
 
+  it("page set-up or panes that cannot be set (no printer, no window) are a warning: the sheets are still written", async () => {
+    const fake = sampleFake();
+    fake.failOn("PageSetup.PaperSize=");
+    const r = await aggregate(wpsPort({ app: () => fake.app }));
+    expect(r.ok).toBe(true);
+    expect(r.diagnostics.map((d) => [d.severity, d.code])).toContainEqual(["warning", "wps.lookIncomplete"]);
+    expect(fake.sheets.slice(0, 3).map((s) => s.name)).toEqual([SHEETS.summary, SHEETS.basicScores, SHEETS.details]);
+    expect(fake.sheets.some((s) => s.name.startsWith("~evalsheet"))).toBe(false);
+  });
+
   it("when ET refuses long range addresses (Excel stops at 255 characters), formats go in pieces with the same result", async () => {
     const loose = sampleFake();
     const strict = sampleFake();

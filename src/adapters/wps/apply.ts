@@ -29,6 +29,8 @@ export function applyPlanTo(app: EtApplication, wb: EtWorkbook, plan: WritePlan,
   const replaced = layout.sheets.filter((s) => s.replaces);
   const steps = layout.sheets.length + 2;
   const built = new Map<string, EtWorksheet>();
+  // Panes, tab colours and print set-up that could not be set: a warning, not a failure.
+  const courtesies: unknown[] = [];
   // 1. Build.
   try {
     for (const name of layout.leftovers) sheets.Item(name).Delete();
@@ -42,7 +44,7 @@ export function applyPlanTo(app: EtApplication, wb: EtWorkbook, plan: WritePlan,
     layout.sheets.forEach((s, i) => {
       const ws = built.get(s.temp)!;
       writeContent(ws, s.spec);
-      if (!s.replaces) writeLook(app, ws, s.original);
+      if (!s.replaces) courtesies.push(...writeLook(app, ws, s.original));
       onProgress?.(i + 1, steps);
     });
   } catch (e) {
@@ -84,12 +86,13 @@ export function applyPlanTo(app: EtApplication, wb: EtWorkbook, plan: WritePlan,
   // 3. Look, order, clean-up, then the check.
   const diagnostics: Diagnostic[] = [];
   try {
-    for (const s of replaced) writeLook(app, sheets.Item(s.name), s.original);
+    for (const s of replaced) courtesies.push(...writeLook(app, sheets.Item(s.name), s.original));
     if (plan.placement === "first") plan.sheets.forEach((s, i) => sheets.Item(s.name).Move(sheets.Item(i + 1)));
     for (const s of replaced) built.get(s.temp)!.Delete();
   } catch (e) {
-    diagnostics.push(lookIncomplete(e));
+    courtesies.unshift(e);
   }
+  if (courtesies.length) diagnostics.push(lookIncomplete(courtesies[0]));
   try {
     for (const s of plan.sheets) {
       const ws = sheets.Item(s.name);

@@ -96,47 +96,62 @@ export function cellInput(c: CellSpec | null): string | number | boolean {
 /**
  * Widths, row heights and the sheet's settings (freeze panes, tab colour, print set-up, visibility,
  * protection). Freezing panes works on the active window, so the sheet is activated for it; the
- * caller restores the sheet the user had active.
+ * caller restores the sheet the user had active. Panes, tab colour and print set-up are a courtesy:
+ * one that fails (page set-up fails on a PC without a printer in Excel, and may in WPS) is returned,
+ * not thrown, so the caller can warn and still write the sheet.
  */
-export function writeLook(app: EtApplication, ws: EtWorksheet, spec: SheetSpec): void {
+export function writeLook(app: EtApplication, ws: EtWorksheet, spec: SheetSpec): unknown[] {
   for (const run of runs(spec.columnWidths.map((w) => w))) ws.Range(`${columnLetters(run.from)}:${columnLetters(run.to)}`).ColumnWidth = run.value;
   if (spec.rows.length > 0) {
     ws.Range(`1:${spec.rows.length}`).Rows.AutoFit();
     for (const run of runs(mergedRowHeights(spec))) ws.Range(`${run.from + 1}:${run.to + 1}`).RowHeight = run.value;
   }
   const { freeze, print, state, protect, tabColor } = spec;
+  const problems: unknown[] = [];
+  const courtesy = (f: () => void) => {
+    try {
+      f();
+    } catch (e) {
+      problems.push(e);
+    }
+  };
   if (freeze && (freeze.rows || freeze.cols) && (state ?? "visible") === "visible") {
-    ws.Activate();
-    const win = app.ActiveWindow;
-    win.FreezePanes = false;
-    win.SplitColumn = freeze.cols;
-    win.SplitRow = freeze.rows;
-    win.FreezePanes = true;
+    courtesy(() => {
+      ws.Activate();
+      const win = app.ActiveWindow;
+      win.FreezePanes = false;
+      win.SplitColumn = freeze.cols;
+      win.SplitRow = freeze.rows;
+      win.FreezePanes = true;
+    });
   }
-  if (tabColor) ws.Tab.Color = etColor(tabColor);
-  if (print) {
-    const ps = ws.PageSetup;
-    ps.Orientation = print.landscape ? XL.landscape : XL.portrait;
-    ps.PaperSize = XL.paperA4;
-    if (print.titleRows) ps.PrintTitleRows = `$${print.titleRows.replace(":", ":$")}`;
-    if (print.titleColumns) ps.PrintTitleColumns = `$${print.titleColumns.replace(":", ":$")}`;
-    if (print.area) ps.PrintArea = absolute(print.area);
-    if (print.fitToWidth) {
-      ps.Zoom = false;
-      ps.FitToPagesWide = print.fitToWidth;
-      ps.FitToPagesTall = false;
-    }
-    ps.CenterFooter = print.footer ?? "第 &P 页 共 &N 页";
-    if (print.breaksBefore?.length) {
-      // A sheet written over keeps its old breaks otherwise.
-      ws.ResetAllPageBreaks();
-      for (const row of print.breaksBefore) ws.HPageBreaks.Add(ws.Range(`A${row + 1}`));
-    }
-  }
+  if (tabColor) courtesy(() => (ws.Tab.Color = etColor(tabColor)));
+  if (print) courtesy(() => printSetup(ws, print));
   // Explicit even when visible: a sheet written over may have been hidden.
   ws.Visible = state === "hidden" ? XL.sheetHidden : state === "veryHidden" ? XL.sheetVeryHidden : XL.sheetVisible;
   // Users can still resize rows and columns of a protected sheet, as in the file adapter.
   if (protect) ws.Protect("", true, true, true, false, false, true, true);
+  return problems;
+}
+
+function printSetup(ws: EtWorksheet, print: NonNullable<SheetSpec["print"]>): void {
+  const ps = ws.PageSetup;
+  ps.Orientation = print.landscape ? XL.landscape : XL.portrait;
+  ps.PaperSize = XL.paperA4;
+  if (print.titleRows) ps.PrintTitleRows = `$${print.titleRows.replace(":", ":$")}`;
+  if (print.titleColumns) ps.PrintTitleColumns = `$${print.titleColumns.replace(":", ":$")}`;
+  if (print.area) ps.PrintArea = absolute(print.area);
+  if (print.fitToWidth) {
+    ps.Zoom = false;
+    ps.FitToPagesWide = print.fitToWidth;
+    ps.FitToPagesTall = false;
+  }
+  ps.CenterFooter = print.footer ?? "第 &P 页 共 &N 页";
+  if (print.breaksBefore?.length) {
+    // A sheet written over keeps its old breaks otherwise.
+    ws.ResetAllPageBreaks();
+    for (const row of print.breaksBefore) ws.HPageBreaks.Add(ws.Range(`A${row + 1}`));
+  }
 }
 
 /** "A1:L57" → "$A$1:$L$57" */
