@@ -178,5 +178,5 @@ function applyValidation(range: Excel.Range, v: ValidationSpec): void {
       break;
   }
   dv.prompt = { showPrompt: true, title: "填写说明", message: v.prompt };
-  dv.errorAlert = { showAlert: true, style: "Stop", title: "输入有误", message: v.error };
+  dv.errorAlert = { showAlert: !(v.kind === "list" && v.alert === false), style: "Stop", title: "输入有误", message: v.error };
 }
