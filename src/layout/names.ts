@@ -15,10 +15,12 @@ export const SHEETS = {
   contactLog: "联系点台账",
   researchLog: "调研台账",
   memberSummary: "联系点调研汇总",
+  // 分类指导: per district, where it stands in its group and what to do next (a snapshot the aggregate writes).
+  guidance: "分类指导",
 } as const;
 
 /** Sheets the aggregate writes; everything else in a workbook is input and never written. */
-export const OUTPUT_SHEETS: readonly string[] = [SHEETS.summary, SHEETS.basicScores, SHEETS.details, SHEETS.memberSummary, SHEETS.calc];
+export const OUTPUT_SHEETS: readonly string[] = [SHEETS.summary, SHEETS.basicScores, SHEETS.details, SHEETS.memberSummary, SHEETS.guidance, SHEETS.calc];
 
 /** Rows above the data on every input sheet: title, note, header(s). */
 export const TITLE_ROW = 0;

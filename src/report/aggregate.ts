@@ -8,6 +8,8 @@ import { calcSheet } from "./calcSheet";
 import { dataSheet } from "../layout/dataSheet";
 import { memberSummarySheet } from "./memberSheet";
 import { ledgerSummary } from "./memberSummary";
+import { guidance, type GuidanceOptions } from "./guidance";
+import { guidanceSheet } from "./guidanceSheet";
 
 export const DRAFT_STATUS = "初步意见（待党组会审定）";
 
@@ -21,6 +23,8 @@ export interface AggregateOptions {
   readonly status?: string;
   /** When 扣分明细's snapshot is made, as people read it ("2025-01-20 15:04"). */
   readonly madeAt?: string;
+  /** Last year's and the last period's results for 分类指导 (history, periodic evaluations). */
+  readonly guidance?: GuidanceOptions;
 }
 
 /**
@@ -41,6 +45,8 @@ export function aggregatePlan(reading: Reading, options: AggregateOptions = {}):
       detailsSheet(scheme, evaluation, options.madeAt ?? timestamp(new Date())),
       // 附件2 and 附件1: each Party group member's districts, ledger and research.
       memberSummarySheet(scheme, ledgerSummary(scheme, evaluation, reading.ledgers), options.madeAt ?? timestamp(new Date())),
+      // 分类指导: per district its standing in its group, weakest indicators and strengths (issue 10 §3).
+      guidanceSheet(guidance(scheme, evaluation, inputs, options.guidance), options.madeAt ?? timestamp(new Date())),
       calc.spec,
       dataSheet(scheme),
     ],
