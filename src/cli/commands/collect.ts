@@ -4,6 +4,7 @@ import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic";
 import { schemeOf } from "../../validate/validate";
 import { planCollect, type DepartmentFile } from "../../collect/collect";
 import { planLedgerCollect } from "../../collect/ledgerCollect";
+import { recogniseInputs } from "../../collect/recognise";
 import { workbookBytes } from "../../adapters/xlsx/xlsxFile";
 import { formatDiagnostics, guardOverwrite, openFile, samePath, say, UsageError, writeAtomic } from "../io";
 
@@ -34,6 +35,9 @@ export async function collectCommand(args: CollectArgs): Promise<number> {
   const schemeProblems: Diagnostic[] = [];
   const scheme = schemeOf(master.snapshot, schemeProblems);
   if (!scheme) return done(schemeProblems, 1);
+  // A file that is not ours is refused by name before anything is planned or written.
+  const foreign = recogniseInputs(scheme, { name: basename(args.master), snapshot: master.snapshot }, files);
+  if (foreign.length) return done(foreign, 1);
   const departments = planCollect(scheme, master.snapshot, files);
   // The ledgers (联系点台账, 调研台账): rows appended, exact duplicates dropped, conflicts refused.
   const ledgers = planLedgerCollect(scheme, master.snapshot, files);
