@@ -371,7 +371,7 @@ const R_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/rel
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** A minimal package: one sheet named "数据" whose sheetData is given. */
-async function tinyXlsx(sheetData: string, opts: { sheetTarget?: string } = {}): Promise<Uint8Array> {
+async function tinyXlsx(sheetData: string, opts: { sheetTarget?: string; storedAt?: string } = {}): Promise<Uint8Array> {
   const target = opts.sheetTarget ?? "worksheets/sheet1.xml";
   const zip = new JSZip();
   zip.file(
@@ -392,7 +392,7 @@ async function tinyXlsx(sheetData: string, opts: { sheetTarget?: string } = {}):
     "xl/_rels/workbook.xml.rels",
     `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="${target}"/></Relationships>`,
   );
-  zip.file(`xl/${target}`, `<?xml version="1.0"?><worksheet ${NS}><sheetData>${sheetData}</sheetData></worksheet>`);
+  zip.file(opts.storedAt ?? `xl/${target}`, `<?xml version="1.0"?><worksheet ${NS}><sheetData>${sheetData}</sheetData></worksheet>`);
   return zip.generateAsync({ type: "uint8array" });
 }
 
@@ -433,8 +433,15 @@ describe("openXlsx on hand-made input", () => {
     expect(s.formulas).toEqual({ A2: "1-1", B2: "1=2", C2: '"x"&"y"' });
   });
 
-  it("refuses a workbook whose only sheet exceljs cannot place (0 sheets loaded)", async () => {
+  it("reads a worksheet stored under a name exceljs does not look for (xl/worksheets/data.xml)", async () => {
     const bytes = await tinyXlsx('<row r="1"><c r="A1"><v>1</v></c></row>', { sheetTarget: "worksheets/data.xml" });
+    const r = expectRead(await openXlsx(bytes, "t.xlsx"), "t.xlsx");
+    expect(sheet(r.snapshot, "数据").rows).toEqual([[1]]);
+    expect(codes(r.diagnostics)).toEqual(["file.repaired"]);
+  });
+
+  it("refuses a workbook whose only sheet is not in the package (0 sheets loaded)", async () => {
+    const bytes = await tinyXlsx('<row r="1"><c r="A1"><v>1</v></c></row>', { storedAt: "xl/worksheets/elsewhere.xml" });
     const d = expectRefused(await openXlsx(bytes, "t.xlsx"), "t.xlsx", "file.noSheets");
     expect(d.message).toContain("1 张工作表");
   });

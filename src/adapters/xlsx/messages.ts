@@ -33,10 +33,10 @@ export const fileMessages = {
       en: `File "${f}" is damaged or incomplete (the download or transfer was probably cut off): save or send the complete file again`,
     }),
 
-  badZip: (f: string, detail: string): Diagnostic =>
+  badZip: (f: string): Diagnostic =>
     diagnostic("error", "file.damaged", {
       zh: `文件「${f}」已损坏，无法解压：请重新发送原始文件，或${RESAVE_CORE_ZH}`,
-      en: `File "${f}" is damaged and cannot be unpacked (${detail}): send the original file again, or ${RESAVE_EN}`,
+      en: `File "${f}" is damaged and cannot be unpacked: send the original file again, or ${RESAVE_EN}`,
     }),
 
   notWorkbook: (f: string): Diagnostic =>
@@ -90,10 +90,20 @@ export const fileMessages = {
       { sheet: names.length === 1 ? names[0]! : null },
     ),
 
-  unreadable: (f: string, detail: string): Diagnostic =>
+  /**
+   * exceljs failed even on the cells-only copy of a package that passed every check. The error's
+   * text is a developer's ("Cannot read properties of undefined"), so the user hears what to do.
+   */
+  unreadable: (f: string): Diagnostic =>
     diagnostic("error", "file.unreadable", {
-      zh: `无法读取文件「${f}」（文件结构不符合 .xlsx 规范）：${RESAVE_ZH}`,
-      en: `Cannot read file "${f}" (its structure does not follow the .xlsx format: ${detail}): ${RESAVE_EN}`,
+      zh: `evalsheet 无法读取文件「${f}」的单元格内容（它的写法本工具不支持，文件本身未必损坏）：${RESAVE_ZH}`,
+      en: `evalsheet cannot read the cells of file "${f}" (it is written in a way this tool does not support; the file itself may well be fine): ${RESAVE_EN}`,
+    }),
+
+  entities: (f: string, part: string): Diagnostic =>
+    diagnostic("error", "file.entities", {
+      zh: `文件「${f}」的内部部件 ${part} 含有 DTD 实体声明（Excel 不会写出这种内容，常见于恶意构造的文件），为安全起见不予读取：请确认文件来源，${RESAVE_CORE_ZH}`,
+      en: `File "${f}": part ${part} declares DTD entities (Excel never writes them; they are typical of files built to attack readers), so it is not read: check where the file came from, then ${RESAVE_EN}`,
     }),
 
   hiddenMergedValues: (f: string, sheet: string, range: string, cells: readonly string[]): Diagnostic =>
@@ -124,10 +134,17 @@ export type Fix =
   | "partPaths"
   | "cdata"
   | "docProps"
-  | "inlineStrFormulas";
+  | "inlineStrFormulas"
+  | "utf16"
+  | "workbookPath"
+  | "sheetPaths"
+  | "absoluteTargets"
+  | "alternateContent"
+  | "cellsOnly"
+  | "leadingText";
 
 const FIX_TEXT: Record<Fix, { zh: string; en: string }> = {
-  backslashPaths: { zh: "压缩包内的路径使用了反斜杠", en: "zip entry names used backslashes" },
+  backslashPaths: { zh: "压缩包内的路径写法不标准（反斜杠或大小写）", en: "zip entry names used backslashes or unusual letter case" },
   xmlPrefix: { zh: "XML 元素带有命名空间前缀", en: "XML elements carried a namespace prefix" },
   relPrefix: { zh: "工作表关联属性使用了非标准前缀", en: "sheet relationship ids used a non-standard prefix" },
   date1904: { zh: "1904 日期系统写作 true", en: 'the 1904 date system was written as "true"' },
@@ -137,6 +154,16 @@ const FIX_TEXT: Record<Fix, { zh: string; en: string }> = {
   inlineStrFormulas: { zh: "公式结果以内联文字保存", en: "formula results were stored as inline strings" },
   cdata: { zh: "文字以 CDATA 形式保存", en: "text was stored as CDATA sections" },
   docProps: { zh: "文档属性（作者、日期）写法不标准，已忽略", en: "non-standard document properties (author, dates) were ignored" },
+  utf16: { zh: "部分内容以 UTF-16 编码保存", en: "some parts were encoded as UTF-16" },
+  workbookPath: { zh: "工作簿部件不在常见位置", en: "the workbook part was stored at an unusual path" },
+  sheetPaths: { zh: "工作表部件名称不常见", en: "worksheet parts had unusual names" },
+  absoluteTargets: { zh: "内部关联使用了绝对路径", en: "relationships used absolute paths" },
+  alternateContent: { zh: "样式中含有兼容性替代内容，已按通用写法读取", en: "styles held markup-compatibility blocks; their fallback was read" },
+  leadingText: { zh: "格式文字以普通文字开头", en: "rich text started with plain text before its runs" },
+  cellsOnly: {
+    zh: "表格对象、批注、图形等附属内容无法读取，只读取了单元格（原文件中的这些内容不受影响）",
+    en: "tables, comments, drawings and similar objects could not be read, so only the cells were read (the file itself keeps them)",
+  },
 };
 
 /** One short line from an unknown thrown value: never a stack trace. */

@@ -7,7 +7,8 @@
 import ExcelJS from "exceljs";
 import type { Diagnostic } from "../../diagnostics/diagnostic";
 import type { WorkbookSnapshot } from "../../workbook/snapshot";
-import { errorDetail, fileMessages } from "./messages";
+import { fileMessages } from "./messages";
+import { applyMerges } from "./merges";
 import { preflight, type Preflight } from "./preflight";
 import { snapshotOf } from "./snapshot";
 
@@ -20,9 +21,9 @@ export type OpenResult =
 export async function openXlsx(data: Uint8Array, fileName: string): Promise<OpenResult> {
   try {
     return await open(data, fileName);
-  } catch (e) {
+  } catch {
     // Last line of defence: whatever slipped past the checks still becomes a message.
-    return refuse(fileMessages.unreadable(fileName, errorDetail(e)));
+    return refuse(fileMessages.unreadable(fileName));
   }
 }
 
@@ -30,21 +31,39 @@ async function open(data: Uint8Array, fileName: string): Promise<OpenResult> {
   const pre = await preflight(data, fileName);
   if (!("bytes" in pre)) return refuse(pre);
 
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs types its input as Buffer, but hands it straight to JSZip, which takes any bytes.
-    await workbook.xlsx.load(pre.bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    return refuse(fileMessages.unreadable(fileName, errorDetail(e)));
+  const fixes = [...pre.fixes];
+  let workbook = await load(pre.bytes);
+  if (!workbook) {
+    // exceljs failed on something besides the cells (a table bound to an XML map, a drawing with a
+    // repeated attribute…): read the cells alone rather than refuse a workbook Excel opens.
+    workbook = await load(await pre.cellsOnly());
+    if (!workbook) return refuse(fileMessages.unreadable(fileName));
+    fixes.push("cellsOnly");
   }
 
   const lost = lostSheets(workbook, pre, fileName);
   if (lost) return refuse(lost);
+  for (const [sheetName, refs] of pre.merges) {
+    const ws = workbook.getWorksheet(sheetName.slice(0, 31));
+    if (ws && refs.length > 0) applyMerges(ws, refs);
+  }
   restoreIsoDates(workbook, pre);
 
   const diagnostics = [...pre.warnings];
-  if (pre.fixes.length > 0) diagnostics.push(fileMessages.repaired(fileName, pre.fixes));
+  if (fixes.length > 0) diagnostics.push(fileMessages.repaired(fileName, fixes));
   return { ok: true, workbook, snapshot: snapshotOf(workbook, pre.date1904), diagnostics };
+}
+
+/** The workbook exceljs reads from `bytes`, or null when it throws. */
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook | null> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs types its input as Buffer, but hands it straight to JSZip, which takes any bytes.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    return workbook;
+  } catch {
+    return null;
+  }
 }
 
 function refuse(d: Diagnostic): OpenResult {

@@ -5,7 +5,17 @@
  */
 import type { Diagnostic } from "../../diagnostics/diagnostic";
 import { fileMessages, type Fix } from "./messages";
-import { addMissingRefs, convertIsoDates, hiddenMergedCells, inlineStrFormulas, type IsoDateCell } from "./sheetXml";
+import { appPropsReadable, normaliseShape, resolveAlternateContent } from "./packageShape";
+import {
+  addMissingRefs,
+  convertIsoDates,
+  hiddenMergedCells,
+  inlineStrFormulas,
+  leadingTextAsRun,
+  takeMerges,
+  withoutObjects,
+  type IsoDateCell,
+} from "./sheetXml";
 import {
   attributes,
   coreXmlReadable,
@@ -39,6 +49,10 @@ export interface Preflight {
   readonly isoDates: ReadonlyMap<string, readonly IsoDateCell[]>;
   /** Non-fatal findings for the user (content exceljs will drop). */
   readonly warnings: readonly Diagnostic[];
+  /** Merged ranges by sheet name, taken out of what exceljs reads (see merges.ts). */
+  readonly merges: ReadonlyMap<string, readonly string[]>;
+  /** The same package with only what cell values need, for when exceljs fails on the rest. */
+  readonly cellsOnly: () => Promise<Uint8Array>;
 }
 
 const WORKBOOK = "xl/workbook.xml";
@@ -56,6 +70,7 @@ interface Run {
   readonly changed: Map<string, string | null>;
   readonly fixes: Set<Fix>;
   readonly warnings: Diagnostic[];
+  readonly merges: Map<string, string[]>;
 }
 
 export async function preflight(data: Uint8Array, fileName: string): Promise<Preflight | Diagnostic> {
@@ -63,13 +78,16 @@ export async function preflight(data: Uint8Array, fileName: string): Promise<Pre
   if (early) return early;
   const pkg = await openZip(data, fileName);
   if (!("entries" in pkg)) return pkg;
+  const backslashes = pkg.renamed;
+  const shape = await normaliseShape(pkg);
   if (!pkg.entries.has(WORKBOOK)) return fileMessages.notWorkbook(fileName);
   const run: Run = {
     pkg,
     fileName,
-    changed: new Map(),
-    fixes: new Set(pkg.renamed ? ["backslashPaths"] : []),
+    changed: new Map(shape.changed),
+    fixes: new Set([...(backslashes ? ["backslashPaths" as const] : []), ...shape.fixes]),
     warnings: [],
+    merges: new Map(),
   };
 
   for (const name of ["[Content_Types].xml", "_rels/.rels", WORKBOOK, WORKBOOK_RELS]) {
@@ -81,15 +99,29 @@ export async function preflight(data: Uint8Array, fileName: string): Promise<Pre
   const sheets = parseSheets(workbookXml, rels);
   const date1904 = usesDate1904(workbookXml);
 
-  await dropUnreadableCoreProps(run);
+  await dropUnreadableDocProps(run);
   const fixedParts = await repairFixedParts(run, rels);
   if (fixedParts) return fixedParts;
   const sheetResult = await repairSheets(run, sheets, date1904);
   if (!(sheetResult instanceof Map)) return sheetResult;
 
   const bytes = run.changed.size > 0 || pkg.renamed ? await rezip(pkg, run.changed) : data;
-  return { bytes, date1904, fixes: [...run.fixes], sheets, isoDates: sheetResult, warnings: run.warnings };
+  const cellsOnly = () => cellsOnlyBytes(run);
+  return { bytes, date1904, fixes: [...run.fixes], sheets, isoDates: sheetResult, warnings: run.warnings, merges: run.merges, cellsOnly };
 }
+
+/** The package cut down to the parts cell values are read from, sheets without links to the rest. */
+async function cellsOnlyBytes(run: Run): Promise<Uint8Array> {
+  const changed = new Map(run.changed);
+  for (const name of run.pkg.entries.keys()) {
+    if (!CELL_PARTS.test(name)) changed.set(name, null);
+    else if (EXCELJS_SHEET_PART.test(name)) changed.set(name, withoutObjects((await current(run, name)) ?? ""));
+  }
+  return rezip(run.pkg, changed);
+}
+
+/** The parts cell values are read from: workbook, sheets, strings, styles (and the theme its colours use). */
+const CELL_PARTS = /^(?:\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/sheet\d+\.xml|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/theme\/[^/]+\.xml)$/;
 
 /** The part's text including repairs made so far. */
 async function current(run: Run, name: string): Promise<string | null> {
@@ -108,6 +140,8 @@ function update(run: Run, name: string, text: string, fix: Fix | null): void {
 async function checkAndUnprefix(run: Run, name: string, sheet: string | null): Promise<Diagnostic | null> {
   const text = await current(run, name);
   if (text === null) return null;
+  // Entity declarations are how "billion laughs" files blow up a reader; Excel never writes them.
+  if (/<!ENTITY\b/.test(text)) return fileMessages.entities(run.fileName, name);
   const problem = xmlSyntaxError(text);
   if (problem) return fileMessages.badXml(run.fileName, name, sheet, problem);
   const unprefixed = unprefixRoot(text);
@@ -163,12 +197,13 @@ function parseSheets(workbookXml: string, rels: ReadonlyMap<string, Rel>): Sheet
 }
 
 /** Document properties do not matter for reading; exceljs throws on any element it does not know. */
-async function dropUnreadableCoreProps(run: Run): Promise<void> {
-  const name = "docProps/core.xml";
-  const text = await readText(run.pkg, name);
-  if (text === null || coreXmlReadable(text)) return;
-  run.changed.set(name, null);
-  run.fixes.add("docProps");
+async function dropUnreadableDocProps(run: Run): Promise<void> {
+  for (const [name, readable] of [["docProps/core.xml", coreXmlReadable], ["docProps/app.xml", appPropsReadable]] as const) {
+    const text = await readText(run.pkg, name);
+    if (text === null || readable(text)) continue;
+    run.changed.set(name, null);
+    run.fixes.add("docProps");
+  }
 }
 
 /**
@@ -184,7 +219,11 @@ async function repairFixedParts(run: Run, rels: ReadonlyMap<string, Rel>): Promi
     if (bad) return bad;
     const text = await current(run, actual);
     if (text === null) continue;
-    if (kind === "sharedStrings") update(run, actual, inlineCdata(text), "cdata");
+    if (kind === "sharedStrings") {
+      update(run, actual, inlineCdata(text), "cdata");
+      update(run, actual, leadingTextAsRun((await current(run, actual))!), "leadingText");
+    }
+    if (kind === "styles") update(run, actual, resolveAlternateContent(text), "alternateContent");
     if (actual !== fixedName && !run.pkg.entries.has(fixedName)) {
       update(run, fixedName, (await current(run, actual))!, "partPaths");
     }
@@ -210,6 +249,7 @@ async function repairSheets(
     const bad = await checkAndUnprefix(run, part, sheet);
     if (bad) return bad;
     update(run, part, inlineCdata((await current(run, part))!), "cdata");
+    update(run, part, leadingTextAsRun((await current(run, part))!), "leadingText");
     const refs = addMissingRefs((await current(run, part))!);
     update(run, part, refs, "cellRefs");
     const formulas = inlineStrFormulas(refs);
@@ -217,7 +257,10 @@ async function repairSheets(
     const dates = convertIsoDates(formulas, date1904);
     update(run, part, dates.text, "isoDates");
     if (sheet && dates.cells.length > 0) isoDates.set(sheet, dates.cells);
-    for (const hidden of sheet ? hiddenMergedCells(dates.text) : []) {
+    const { text: withoutMerges, merges } = takeMerges(dates.text);
+    update(run, part, withoutMerges, null);
+    if (sheet) run.merges.set(sheet, merges);
+    for (const hidden of sheet ? hiddenMergedCells(dates.text, merges) : []) {
       run.warnings.push(fileMessages.hiddenMergedValues(run.fileName, sheet!, hidden.range, hidden.cells));
     }
     const missing = missingSharedStrings(run, dates.text);

@@ -136,18 +136,31 @@ function toSerial(date: Date, date1904: boolean): number {
 }
 
 /**
+ * The merged ranges of a worksheet, and its text without them. exceljs 4.4.0 checks each merge it
+ * loads against every earlier one (50,000 merges: minutes), so it gets the sheet without them and
+ * `applyMerges` adds them afterwards in one pass.
+ */
+export function takeMerges(text: string): { text: string; merges: string[] } {
+  const block = /<mergeCells\b[^>]*?(?:\/>|>[\s\S]*?<\/mergeCells>)/.exec(text);
+  if (!block) return { text, merges: [] };
+  const merges = [...block[0].matchAll(/<mergeCell\b[^>]*\bref\s*=\s*["']([^"']+)["']/g)].map((m) => m[1]!);
+  return { text: text.slice(0, block.index) + text.slice(block.index + block[0].length), merges };
+}
+
+/**
  * Cells with content hidden under a merged range (not its top-left cell). exceljs empties them
  * when it applies the merge; LibreOffice keeps them. Reported so the loss is never silent.
+ * Merges are indexed by row, so the cost grows with cells and merged rows, not their product.
  */
-export function hiddenMergedCells(text: string): { range: string; cells: string[] }[] {
-  const ranges = mergeRanges(text);
-  if (ranges.length === 0) return [];
+export function hiddenMergedCells(text: string, refs: readonly string[]): { range: string; cells: string[] }[] {
+  const byRow = mergesByRow(refs);
+  if (byRow.size === 0) return [];
   const hits = new Map<string, string[]>();
   for (const m of sheetDataOf(text).matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
     if (!m[2] || !/<(?:v|f|is)\b/.test(m[2])) continue;
     const ref = attributes(m[1]!).get("r");
     const at = ref ? safeParseA1(ref) : null;
-    const range = at && ranges.find((r) => rangeContains(r, at.row, at.col) && (r.top !== at.row || r.left !== at.col));
+    const range = at && byRow.get(at.row)?.find((r) => rangeContains(r, at.row, at.col) && (r.top !== at.row || r.left !== at.col));
     if (range) hits.set(range.text, [...(hits.get(range.text) ?? []), ref!]);
   }
   return [...hits].map(([range, cells]) => ({ range, cells }));
@@ -157,17 +170,27 @@ interface Merge extends CellRange {
   readonly text: string;
 }
 
-function mergeRanges(text: string): Merge[] {
-  const out: Merge[] = [];
-  for (const m of text.matchAll(/<mergeCell\b[^>]*\bref\s*=\s*["']([^"']+)["']/g)) {
+/** Rows covered → the merges covering them; a merge taller than the sheet's cells can use is clipped. */
+function mergesByRow(refs: readonly string[]): Map<number, Merge[]> {
+  const out = new Map<number, Merge[]>();
+  for (const ref of refs) {
+    let range: CellRange;
     try {
-      out.push({ ...parseRange(m[1]!), text: m[1]! });
+      range = parseRange(ref);
     } catch {
-      // A malformed ref is ignored here; exceljs decides what to do with it.
+      continue; // A malformed ref is ignored here; applyMerges skips it too.
+    }
+    for (let r = range.top; r <= Math.min(range.bottom, range.top + MAX_INDEXED_ROWS); r++) {
+      const list = out.get(r) ?? [];
+      list.push({ ...range, text: ref });
+      out.set(r, list);
     }
   }
   return out;
 }
+
+/** Rows of one merge indexed; below that a merge is assumed to cover nothing with content. */
+const MAX_INDEXED_ROWS = 100_000;
 
 function safeParseA1(ref: string): { row: number; col: number } | null {
   try {
@@ -195,4 +218,29 @@ export function inlineStrFormulas(text: string): string {
       return `<c${newAttrs}>${inner.replace(is[0], () => `<v>${value}</v>`)}</c>`;
     }),
   );
+}
+
+/** Elements of a worksheet that point at other parts (drawings, comments' shapes, tables, links, controls). */
+const OBJECT_ELEMENTS = ["hyperlinks", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "tableParts", "extLst"];
+
+/**
+ * The worksheet without its links to other parts, for reading its cells alone: exceljs looks each
+ * one up among the relationships and throws when the part is not there.
+ */
+export function withoutObjects(text: string): string {
+  let out = text;
+  for (const name of OBJECT_ELEMENTS) {
+    out = out.replace(new RegExp(`<${name}\\b[^>]*?(?:/>|>[\\s\\S]*?</${name}>)`, "g"), "");
+  }
+  return out;
+}
+
+/**
+ * A rich text may start with plain text before its runs (`<is><t>A</t><r><t>B</t></r></is>`, as
+ * the schema allows); exceljs then throws "Cannot create property 'richText' on string". The
+ * leading text becomes a run of its own, which reads the same.
+ */
+export function leadingTextAsRun(text: string): string {
+  if (!/<\/t>\s*<r>/.test(text)) return text;
+  return text.replace(/(<(?:is|si)\b[^>]*>)\s*(<t\b[^>]*>[\s\S]*?<\/t>)(?=\s*<r\b)/g, "$1<r>$2</r>");
 }

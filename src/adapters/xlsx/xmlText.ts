@@ -17,6 +17,8 @@ export function xmlSyntaxError(text: string): string | null {
   let i = 0;
   for (;;) {
     const lt = text.indexOf("<", i);
+    // Only markup and white space may stand outside the root element (a BOM before it).
+    if (stack.length === 0 && /[^\s\uFEFF]/.test(text.slice(i, lt < 0 ? text.length : lt))) return "text outside the root element";
     if (lt < 0) break;
     const special = skipSpecial(text, lt);
     if (special === -1) return `unterminated markup at offset ${lt}`;

@@ -4,15 +4,18 @@
  */
 import JSZip from "jszip";
 import type { Diagnostic } from "../../diagnostics/diagnostic";
-import { errorDetail, fileMessages } from "./messages";
+import { fileMessages } from "./messages";
 
 /** The parts of the package by normalised name ("xl/workbook.xml"), with lazily read text. */
 export interface ZipPackage {
-  readonly entries: ReadonlyMap<string, JSZip.JSZipObject>;
+  /** Mutable only through `renamePart`, so names and cached texts stay in step. */
+  readonly entries: Map<string, JSZip.JSZipObject>;
   /** Text of the parts read or rewritten so far; only these can have changed. */
   readonly texts: Map<string, string>;
   /** True when some entry name had to be normalised (so the zip must be rewritten). */
-  readonly renamed: boolean;
+  renamed: boolean;
+  /** Parts whose bytes were UTF-16: their text reads right, but their bytes are not what exceljs can parse. */
+  readonly recoded: Set<string>;
 }
 
 const CFB = [0xd0, 0xcf, 0x11, 0xe0];
@@ -40,20 +43,42 @@ export async function openZip(data: Uint8Array, fileName: string): Promise<ZipPa
   try {
     // CRC checking costs one extra inflate, but turns a corrupted part into a refusal, not garbage.
     zip = await JSZip.loadAsync(data, { checkCRC32: true });
-  } catch (e) {
+  } catch {
     // A zip whose end-of-central-directory record is missing was cut off in transfer.
-    return hasEndRecord(data) ? fileMessages.badZip(fileName, errorDetail(e)) : fileMessages.truncated(fileName);
+    return hasEndRecord(data) ? fileMessages.badZip(fileName) : fileMessages.truncated(fileName);
   }
   const entries = new Map<string, JSZip.JSZipObject>();
   let renamed = false;
   for (const entry of Object.values(zip.files)) {
     if (entry.dir) continue;
     // Some Windows zippers write "xl\workbook.xml"; exceljs then finds no workbook at all.
-    const name = entry.name.replace(/\\/g, "/").replace(/^\/+/, "");
+    const slashed = entry.name.replace(/\\/g, "/").replace(/^\/+/, "");
+    // Part names are case-insensitive in OPC; exceljs looks the fixed ones up by exact name.
+    const name = WELL_KNOWN.get(slashed.toLowerCase()) ?? slashed;
     if (name !== entry.name) renamed = true;
-    entries.set(name, entry);
+    // Two names that normalise alike: the first is kept.
+    if (!entries.has(name)) entries.set(name, entry);
   }
-  return { entries, texts: new Map(), renamed };
+  return { entries, texts: new Map(), renamed, recoded: new Set() };
+}
+
+const WELL_KNOWN = new Map(
+  ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml", "docProps/app.xml", "docProps/core.xml"].map((n) => [n.toLowerCase(), n]),
+);
+
+/** Gives a part another name (its cached text follows it); the zip must then be rewritten. */
+export function renamePart(pkg: ZipPackage, from: string, to: string): void {
+  const entry = pkg.entries.get(from);
+  if (!entry || from === to) return;
+  pkg.entries.delete(from);
+  pkg.entries.set(to, entry);
+  const text = pkg.texts.get(from);
+  if (text !== undefined) {
+    pkg.texts.delete(from);
+    pkg.texts.set(to, text);
+  }
+  if (pkg.recoded.delete(from)) pkg.recoded.add(to);
+  pkg.renamed = true;
 }
 
 function hasEndRecord(data: Uint8Array): boolean {
@@ -64,15 +89,37 @@ function hasEndRecord(data: Uint8Array): boolean {
   return false;
 }
 
-/** The part's text (decoded as UTF-8), or null when the package has no such part. */
+/**
+ * The part's text, or null when the package has no such part. XML may be UTF-8 or UTF-16 (with or
+ * without a byte-order mark); a UTF-16 part's declaration is made to say UTF-8, since whoever
+ * writes the text back writes UTF-8.
+ */
 export async function readText(pkg: ZipPackage, name: string): Promise<string | null> {
   const cached = pkg.texts.get(name);
   if (cached !== undefined) return cached;
   const entry = pkg.entries.get(name);
   if (!entry) return null;
-  const text = await entry.async("string");
+  const bytes = await entry.async("uint8array");
+  const utf16 = utf16Of(bytes);
+  let text: string;
+  if (utf16) {
+    text = new TextDecoder(utf16).decode(bytes).replace(/^(<\?xml\b[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2/, "$1$2UTF-8$2");
+    pkg.recoded.add(name);
+  } else {
+    // The byte-order mark is kept: exceljs copes with it, and unchanged parts keep their bytes.
+    text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  }
   pkg.texts.set(name, text);
   return text;
+}
+
+/** UTF-16 by its byte-order mark, or by "<" as a 16-bit unit (XML 1.0 appendix F). */
+function utf16Of(b: Uint8Array): "utf-16le" | "utf-16be" | null {
+  if (b[0] === 0xff && b[1] === 0xfe) return "utf-16le";
+  if (b[0] === 0xfe && b[1] === 0xff) return "utf-16be";
+  if (b[0] === 0x3c && b[1] === 0x00 && b[2] !== 0x00) return "utf-16le";
+  if (b[0] === 0x00 && b[1] === 0x3c) return "utf-16be";
+  return null;
 }
 
 /**

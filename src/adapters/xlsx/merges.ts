@@ -1,0 +1,50 @@
+/**
+ * Merged ranges, applied to the loaded workbook in one pass. exceljs 4.4.0 applies each merge it
+ * reads after comparing it with every earlier one (quadratic: a sheet of 50,000 merges took four
+ * minutes), so the preflight takes <mergeCells> out of the sheets and they are put back here.
+ */
+import type ExcelJS from "exceljs";
+import { parseRange, type CellRange } from "../../workbook/address";
+
+/** What exceljs keeps per worksheet: merges by master address. */
+interface Internals {
+  _merges: Record<string, unknown>;
+}
+
+/**
+ * Each range merged as exceljs would (the cells under it become merge cells of its top-left), in
+ * the file's order. A range overlapping an earlier one is left out, as Excel does when it repairs
+ * such a file (exceljs threw "Cannot merge already merged cells"); a malformed one likewise.
+ */
+export function applyMerges(ws: ExcelJS.Worksheet, refs: readonly string[]): void {
+  const internals = ws as unknown as Internals;
+  const all = internals._merges;
+  const covered = new Set<number>();
+  const key = (row: number, col: number) => row * 16_384 + col;
+  for (const ref of refs) {
+    const range = safeRange(ref);
+    if (!range || overlaps(range, covered, key)) continue;
+    for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) covered.add(key(r, c));
+    // exceljs' own merge, given no earlier merges to compare with; the index is restored after.
+    internals._merges = {};
+    try {
+      ws.mergeCellsWithoutStyle(range.top + 1, range.left + 1, range.bottom + 1, range.right + 1);
+    } finally {
+      Object.assign(all, internals._merges);
+      internals._merges = all;
+    }
+  }
+}
+
+function overlaps(range: CellRange, covered: ReadonlySet<number>, key: (row: number, col: number) => number): boolean {
+  for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) if (covered.has(key(r, c))) return true;
+  return false;
+}
+
+function safeRange(ref: string): CellRange | null {
+  try {
+    return parseRange(ref);
+  } catch {
+    return null;
+  }
+}
