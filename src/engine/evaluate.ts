@@ -1,12 +1,9 @@
 import type { Scheme } from "../scheme/schema";
-import { bestPracticeFor } from "./cases";
-import { bonusFor } from "./bonus";
-import { compositeFor } from "./composite";
-import { roundTo, sum, toNumber, type Dec } from "./decimal";
-import type { EvaluationInputs, IndicatorInput } from "./inputs";
-import { penaltyFor } from "./penalty";
+import { toNumber } from "./decimal";
+import { exactUnit, unitInputs } from "./exact";
+import { evaluateFast } from "./evaluateFast";
+import type { EvaluationInputs } from "./inputs";
 import { competitionRanks } from "./rank";
-import { scoreIndicator } from "./basic";
 import { tierFor } from "./tier";
 import type { TrailEntry } from "./trail";
 
@@ -32,6 +29,7 @@ export interface UnitResult {
   readonly groupRank: number;
   readonly overallRank: number;
   readonly tier: string;
+  /** Built when first read (it is text for every deduction); the same on every read. */
   readonly trail: readonly TrailEntry[];
 }
 
@@ -45,80 +43,48 @@ export interface Evaluation {
  * The whole evaluation as one pure function: (scheme, inputs) → per-unit results. Every unit of
  * the scheme gets a result, even with no inputs at all (it then scores what is missing as 0).
  * Inputs naming units outside the scheme are ignored here; validation reports them.
+ *
+ * Scores are computed on scaled integers (evaluateFast.ts); explanations, and any score the fast
+ * path cannot vouch for, on exact decimals (exact.ts). A workbook the fast path cannot hold at
+ * all (a scheme constant with more than 9 decimals, repeated names) is evaluated exactly here.
  */
 export function evaluate(scheme: Scheme, inputs: EvaluationInputs): Evaluation {
-  const d = scheme.rounding.decimals;
-  const basicBy = new Map<string, IndicatorInput>();
-  for (const b of inputs.basic) {
-    const key = `${b.unit}\u0000${b.indicator}`;
-    if (!basicBy.has(key)) basicBy.set(key, b);
-  }
+  return evaluateFast(scheme, inputs) ?? evaluateExact(scheme, inputs);
+}
 
-  const casesBy = groupBy(inputs.cases, (c) => c.unit);
-  const eventsBy = groupBy(inputs.events, (e) => e.unit);
-  const compositeBy = new Map<string, (typeof inputs.composite)[number]>();
-  for (const c of inputs.composite) if (!compositeBy.has(c.unit)) compositeBy.set(c.unit, c);
-
-  const partial = scheme.units.map((u) => {
-    const trail: TrailEntry[] = [];
-    const indicatorScores = scheme.indicators.map((ind) => {
-      const r = scoreIndicator(ind, u.group, basicBy.get(`${u.name}\u0000${ind.id}`), d, scheme.notApplicable);
-      trail.push(...r.trail);
-      return { ind, r };
-    });
-    const basic = roundTo(sum(indicatorScores.map((x) => x.r.score)), d);
-    const bp = bestPracticeFor(scheme, casesBy.get(u.name) ?? [], d);
-    const comp = compositeFor(scheme, compositeBy.get(u.name), d);
-    const events = eventsBy.get(u.name) ?? [];
-    const bonus = bonusFor(scheme, events, d);
-    const penalty = penaltyFor(scheme, events, d);
-    trail.push(...bp.trail, ...comp.trail, ...bonus.trail, ...penalty.trail);
-    const total: Dec = roundTo(basic.plus(bp.score).plus(comp.score).plus(bonus.capped).minus(penalty.total), d);
-    return { u, indicatorScores, basic, bp, comp, bonus, penalty, total, trail };
-  });
-
-  const overall = competitionRanks(partial.map((p) => p.total));
+/** Every unit on exact decimals: the engine as it was before the fast path, and its reference. */
+export function evaluateExact(scheme: Scheme, inputs: EvaluationInputs): Evaluation {
+  const of = unitInputs(scheme, inputs);
+  const partial = scheme.units.map((u) => ({ u, x: exactUnit(scheme, u.group, of(u.name)) }));
+  const overall = competitionRanks(partial.map((p) => p.x.total));
   const groupRanks = new Map<string, number>();
   const groupSizes = new Map<string, number>();
   for (const g of scheme.groups) {
     const members = partial.filter((p) => p.u.group === g.id);
     groupSizes.set(g.id, members.length);
-    competitionRanks(members.map((m) => m.total)).forEach((rank, i) => groupRanks.set(members[i]!.u.name, rank));
+    competitionRanks(members.map((m) => m.x.total)).forEach((rank, i) => groupRanks.set(members[i]!.u.name, rank));
   }
-
   return {
     scheme: { id: scheme.id, title: scheme.title, year: scheme.year },
-    units: partial.map((p, i) => {
-      const groupRank = groupRanks.get(p.u.name)!;
+    units: partial.map(({ u, x }, i) => {
+      const groupRank = groupRanks.get(u.name)!;
       return {
-        unit: p.u.name,
-        group: p.u.group,
-        basic: toNumber(p.basic),
-        indicators: p.indicatorScores.map(({ ind, r }) => ({ id: ind.id, name: ind.name, max: toNumber(r.max), score: toNumber(r.score) })),
-        bestPractice: toNumber(p.bp.score),
-        composite: toNumber(p.comp.score),
-        bonusRaw: toNumber(p.bonus.raw),
-        bonus: toNumber(p.bonus.capped),
-        capsHit: p.bonus.capsHit,
-        penalty: toNumber(p.penalty.total),
-        total: toNumber(p.total),
+        unit: u.name,
+        group: u.group,
+        basic: toNumber(x.basic),
+        indicators: scheme.indicators.map((ind, k) => ({ id: ind.id, name: ind.name, max: toNumber(x.indicators[k]!.max), score: toNumber(x.indicators[k]!.score) })),
+        bestPractice: toNumber(x.bestPractice),
+        composite: toNumber(x.composite),
+        bonusRaw: toNumber(x.bonus.raw),
+        bonus: toNumber(x.bonus.capped),
+        capsHit: x.bonus.capsHit,
+        penalty: toNumber(x.penalty),
+        total: toNumber(x.total),
         groupRank,
         overallRank: overall[i]!,
-        tier: tierFor(scheme.tiers, p.total, groupRank, groupSizes.get(p.u.group)!),
-        trail: p.trail,
+        tier: tierFor(scheme.tiers, x.total, groupRank, groupSizes.get(u.group)!),
+        trail: x.trail,
       };
     }),
   };
-}
-
-/** Rows per unit, keeping row order (the first cases of a unit are the ones that count). */
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
-  }
-  return m;
 }

@@ -15,6 +15,17 @@ export function competitionRanks(totals: readonly Dec[]): number[] {
   return ranks;
 }
 
+/** The same over plain numbers (the fast path's totals, integers at the rounding's scale). */
+export function competitionRanksOf(totals: readonly number[]): number[] {
+  const order = totals.map((_, i) => i).sort((a, b) => totals[b]! - totals[a]!);
+  const ranks = new Array<number>(totals.length);
+  order.forEach((i, k) => {
+    const prev = order[k - 1];
+    ranks[i] = prev !== undefined && totals[prev] === totals[i] ? ranks[prev]! : k + 1;
+  });
+  return ranks;
+}
+
 /** Rank within the rows whose group equals this row's group. */
 export function groupRankFormula(groupCol: string, totalCol: string, firstRow: number, lastRow: number, row: number): string {
   const g = `$${groupCol}$${firstRow}:$${groupCol}$${lastRow}`;
