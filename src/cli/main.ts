@@ -18,6 +18,7 @@ const USAGE = `evalsheet — 区县妇联工作分类评价
   evalsheet collect MASTER.xlsx DEPT.xlsx… --out OUT.xlsx [--force]
   evalsheet approve FILE.xlsx --by 审定人 [--date YYYY-MM-DD] --out OUT.xlsx [--force]
   evalsheet verify FILE.xlsx [--json]
+  evalsheet publish FILE.xlsx --out DIR [--approved-only] [--force]
   evalsheet scheme [--json] [--scheme S.json]
   evalsheet demo [--out-dir out] [--seed N]
 
@@ -42,6 +43,7 @@ const options = {
   json: { type: "string" },
   force: { type: "boolean", default: false },
   "out-dir": { type: "string" },
+  "approved-only": { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -80,6 +82,9 @@ export async function main(argv: string[]): Promise<number> {
       return approveCommand({ file: one(positionals, "FILE.xlsx"), by: values.by, date: values.date, out: Xlsx.parse(need(values.out, "--out")), force: values.force });
     case "verify":
       return verifyCommand({ file: one(positionals, "FILE.xlsx"), json: values.json !== undefined });
+    case "publish":
+      // 晾晒 (issue 10 §4): loaded only when asked for.
+      return (await import("./commands/publish")).publishCommand({ file: one(positionals, "FILE.xlsx"), outDir: need(values.out, "--out"), approvedOnly: values["approved-only"], force: values.force });
     case "scheme":
       return schemeCommand({ json: values.json !== undefined, scheme: values.scheme });
     case "demo":

@@ -113,69 +113,118 @@ export interface Guidance {
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
+/** Every district's guidance, in group order. */
 export function guidance(scheme: Scheme, evaluation: Evaluation, inputs: EvaluationInputs, options: GuidanceOptions = {}): Guidance {
-  const d = scheme.rounding.decimals;
+  const ctx = context(scheme, evaluation, inputs, options);
   const results = new Map(evaluation.units.map((u) => [u.unit, u]));
-  const reasons = new Map(inputs.basic.map((b) => [`${b.unit}\u0000${b.indicator}`, b]));
-  const units = unitsInSheetOrder(scheme).flatMap((unit): UnitGuidance[] => {
+  const units = unitsInSheetOrder(scheme).flatMap((unit) => {
     const u = results.get(unit.name);
-    if (!u) return [];
-    const peers = evaluation.units.filter((x) => x.group === u.group);
-    const group = scheme.groups.find((g) => g.id === u.group)!;
-    const indicators = scheme.indicators.map((ind, k): IndicatorStanding => {
-      const mine = u.indicators[k]!;
-      const scores = peers.map((p) => p.indicators[k]!.score);
-      const max = mine.max;
-      const share = max > 0 ? mine.score / max : null;
-      const input = reasons.get(`${u.unit}\u0000${ind.id}`);
-      return {
-        id: ind.id, name: ind.name, programme: ind.programme, department: ind.department,
-        score: mine.score, max, groupMean: round(mean(scores), d), groupBest: Math.max(...scores),
-        share,
-        gap: share === null ? null : round(share - mean(scores.map((s) => s / max)), 4),
-        reason: input?.reason?.trim() || null,
-        reasonCell: input?.reasonSource ? `${input.reasonSource.sheet}!${input.reasonSource.cell}` : null,
-      };
-    });
-    const at = new Map(indicators.map((i, k) => [i, k]));
-    const weakFirst = (a: IndicatorStanding, b: IndicatorStanding) => a.gap! - b.gap! || a.share! - b.share! || at.get(a)! - at.get(b)!;
-    const strongFirst = (a: IndicatorStanding, b: IndicatorStanding) => b.gap! - a.gap! || b.share! - a.share! || at.get(a)! - at.get(b)!;
-    const rated = indicators.filter((i) => i.gap !== null);
-    const totals = peers.map((p) => p.total);
-    return [{
-      unit: u.unit, groupId: u.group, group: group.name, groupShort: group.shortName, groupSize: peers.length,
-      total: u.total, groupMeanTotal: round(mean(totals), d), groupBestTotal: Math.max(...totals),
-      groupRank: u.groupRank, tier: u.tier,
-      programmes: programmesOf(scheme, u, peers, d),
-      indicators,
-      weakest: rated.filter((i) => i.score < i.max).sort(weakFirst).slice(0, WEAKEST_COUNT),
-      strengths: rated.filter((i) => i.gap! > 0).sort(strongFirst).slice(0, STRENGTH_COUNT),
-      previous: changeOf(options.previous, u, d),
-      lastPeriod: changeOf(options.lastPeriod, u, d),
-      cases: inputs.cases.filter((c) => c.unit === u.unit).slice(0, scheme.cases.maxPerUnit).map((c) => ({
-        title: c.title.trim(),
-        project: scheme.cases.projects.find((p) => p.id === c.projectId)?.name ?? null,
-        score: c.score,
-      })),
-    }];
+    return u ? [unitOf(ctx, u)] : [];
   });
   return { year: scheme.year, units };
 }
 
-function programmesOf(scheme: Scheme, u: UnitResult, peers: readonly UnitResult[], d: number): ProgrammeStanding[] {
-  const names = [...new Set(scheme.indicators.map((i) => i.programme))];
-  const sumOf = (x: UnitResult, programme: string) =>
-    round(x.indicators.reduce((s, ind, k) => (scheme.indicators[k]!.programme === programme ? s + ind.score : s), 0), d);
-  return names.map((programme) => {
-    const scores = peers.map((p) => sumOf(p, programme));
+/** One district's guidance (the pane's dialog), or null when the evaluation has no such unit. */
+export function unitGuidance(scheme: Scheme, evaluation: Evaluation, inputs: EvaluationInputs, unit: string, options: GuidanceOptions = {}): UnitGuidance | null {
+  const u = evaluation.units.find((x) => x.unit === unit);
+  return u ? unitOf(context(scheme, evaluation, inputs, options), u) : null;
+}
+
+interface GroupStats {
+  readonly size: number;
+  readonly mean: readonly number[];
+  readonly best: readonly number[];
+  /** Mean share of each indicator's points, unrounded (the gap rounds). */
+  readonly meanShare: readonly (number | null)[];
+  readonly totalMean: number;
+  readonly totalBest: number;
+  readonly programmes: ReadonlyMap<string, { mean: number; best: number }>;
+}
+
+interface Context {
+  readonly scheme: Scheme;
+  readonly d: number;
+  readonly options: GuidanceOptions;
+  readonly reasons: ReadonlyMap<string, EvaluationInputs["basic"][number]>;
+  readonly cases: ReadonlyMap<string, EvaluationInputs["cases"][number][]>;
+  groupStats(group: string): GroupStats;
+}
+
+function context(scheme: Scheme, evaluation: Evaluation, inputs: EvaluationInputs, options: GuidanceOptions): Context {
+  const d = scheme.rounding.decimals;
+  const cases = new Map<string, EvaluationInputs["cases"][number][]>();
+  for (const c of inputs.cases) cases.set(c.unit, [...(cases.get(c.unit) ?? []), c]);
+  const stats = new Map<string, GroupStats>();
+  const programmes = [...new Set(scheme.indicators.map((i) => i.programme))];
+  const groupStats = (group: string): GroupStats => {
+    const known = stats.get(group);
+    if (known) return known;
+    const peers = evaluation.units.filter((x) => x.group === group);
+    const column = (k: number) => peers.map((p) => p.indicators[k]!.score);
+    const made: GroupStats = {
+      size: peers.length,
+      mean: scheme.indicators.map((_, k) => round(mean(column(k)), d)),
+      best: scheme.indicators.map((_, k) => Math.max(...column(k))),
+      meanShare: scheme.indicators.map((_, k) => {
+        const max = peers[0]?.indicators[k]!.max ?? 0;
+        return max > 0 ? mean(column(k).map((s) => s / max)) : null;
+      }),
+      totalMean: round(mean(peers.map((p) => p.total)), d),
+      totalBest: Math.max(...peers.map((p) => p.total)),
+      programmes: new Map(programmes.map((name) => {
+        const sums = peers.map((p) => programmeSum(scheme, p, name, d));
+        return [name, { mean: round(mean(sums), d), best: Math.max(...sums) }];
+      })),
+    };
+    stats.set(group, made);
+    return made;
+  };
+  return { scheme, d, options, reasons: new Map(inputs.basic.map((b) => [`${b.unit}\u0000${b.indicator}`, b])), cases, groupStats };
+}
+
+function programmeSum(scheme: Scheme, u: UnitResult, programme: string, d: number, of: "score" | "max" = "score"): number {
+  return round(u.indicators.reduce((s, ind, k) => (scheme.indicators[k]!.programme === programme ? s + ind[of] : s), 0), d);
+}
+
+function unitOf(ctx: Context, u: UnitResult): UnitGuidance {
+  const { scheme, d } = ctx;
+  const g = ctx.groupStats(u.group);
+  const group = scheme.groups.find((x) => x.id === u.group)!;
+  const indicators = scheme.indicators.map((ind, k): IndicatorStanding => {
+    const mine = u.indicators[k]!;
+    const share = mine.max > 0 ? mine.score / mine.max : null;
+    const input = ctx.reasons.get(`${u.unit}\u0000${ind.id}`);
     return {
-      programme,
-      score: sumOf(u, programme),
-      max: round(u.indicators.reduce((s, ind, k) => (scheme.indicators[k]!.programme === programme ? s + ind.max : s), 0), d),
-      groupMean: round(mean(scores), d),
-      groupBest: Math.max(...scores),
+      id: ind.id, name: ind.name, programme: ind.programme, department: ind.department,
+      score: mine.score, max: mine.max, groupMean: g.mean[k]!, groupBest: g.best[k]!,
+      share,
+      gap: share === null || g.meanShare[k] === null ? null : round(share - g.meanShare[k]!, 4),
+      reason: input?.reason?.trim() || null,
+      reasonCell: input?.reasonSource ? `${input.reasonSource.sheet}!${input.reasonSource.cell}` : null,
     };
   });
+  const at = new Map(indicators.map((i, k) => [i, k]));
+  const weakFirst = (a: IndicatorStanding, b: IndicatorStanding) => a.gap! - b.gap! || a.share! - b.share! || at.get(a)! - at.get(b)!;
+  const strongFirst = (a: IndicatorStanding, b: IndicatorStanding) => b.gap! - a.gap! || b.share! - a.share! || at.get(a)! - at.get(b)!;
+  const rated = indicators.filter((i) => i.gap !== null);
+  return {
+    unit: u.unit, groupId: u.group, group: group.name, groupShort: group.shortName, groupSize: g.size,
+    total: u.total, groupMeanTotal: g.totalMean, groupBestTotal: g.totalBest,
+    groupRank: u.groupRank, tier: u.tier,
+    programmes: [...g.programmes].map(([programme, p]) => ({
+      programme, score: programmeSum(scheme, u, programme, d), max: programmeSum(scheme, u, programme, d, "max"), groupMean: p.mean, groupBest: p.best,
+    })),
+    indicators,
+    weakest: rated.filter((i) => i.score < i.max).sort(weakFirst).slice(0, WEAKEST_COUNT),
+    strengths: rated.filter((i) => i.gap! > 0).sort(strongFirst).slice(0, STRENGTH_COUNT),
+    previous: changeOf(ctx.options.previous, u, d),
+    lastPeriod: changeOf(ctx.options.lastPeriod, u, d),
+    cases: (ctx.cases.get(u.unit) ?? []).slice(0, scheme.cases.maxPerUnit).map((c) => ({
+      title: c.title.trim(),
+      project: scheme.cases.projects.find((p) => p.id === c.projectId)?.name ?? null,
+      score: c.score,
+    })),
+  };
 }
 
 function changeOf(prior: PriorResults | undefined, u: UnitResult, d: number): Change | null {
