@@ -7,53 +7,13 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import type { Diagnostic } from "../../src/diagnostics/diagnostic";
 import { DiagnosticSchema } from "../../src/diagnostics/schema";
 import { openXlsx, type OpenResult } from "../../src/adapters/xlsx/openXlsx";
-import { parseA1 } from "../../src/workbook/address";
-import { cellAt, findSheet, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../../src/workbook/snapshot";
+import { at, codes, expectRead, expectRefused, sheet } from "./corpusExpect";
 
 const CORPUS = fileURLToPath(new URL("../../../shared/corpus/xlsx/", import.meta.url));
 const present = existsSync(CORPUS);
 if (!present) console.warn(`[openXlsx.corpus] skipped: corpus directory not found at ${CORPUS}`);
-
-type Read = Extract<OpenResult, { ok: true }>;
-
-function sheet(wb: WorkbookSnapshot, name: string): SheetSnapshot {
-  const s = findSheet(wb, name);
-  if (!s) throw new Error(`no sheet ${name}; have ${wb.sheets.map((x) => x.name).join(", ")}`);
-  return s;
-}
-
-function at(s: SheetSnapshot, ref: string): CellValue {
-  const { row, col } = parseA1(ref);
-  return cellAt(s, row, col);
-}
-
-function codes(ds: readonly Diagnostic[]): string[] {
-  return ds.map((d) => d.code);
-}
-
-function expectRead(r: OpenResult, file: string): Read {
-  if (!r.ok) throw new Error(`${file} refused: ${r.diagnostics.map((d) => d.messageEn).join(" | ")}`);
-  expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  for (const d of r.diagnostics) expect(d.message).toContain(file);
-  return r;
-}
-
-function expectRefused(r: OpenResult, file: string, code: string): Diagnostic {
-  expect(r.ok).toBe(false);
-  expect(r.diagnostics).toHaveLength(1);
-  const d = r.diagnostics[0]!;
-  expect(d.severity).toBe("error");
-  expect(d.code).toBe(code);
-  expect(d.message).toContain(file);
-  expect(d.messageEn).toContain(file);
-  // What the user is told to do, never a stack trace.
-  expect(d.message).toMatch(/请/);
-  expect(d.message + d.messageEn).not.toMatch(/\n\s+at |TypeError|undefined/);
-  return d;
-}
 
 /** The outcome established for each corpus file. */
 const expectations: Record<string, (r: OpenResult, file: string) => void> = {

@@ -27,6 +27,12 @@ export const fileMessages = {
       en: `File "${f}" is not an .xlsx workbook (it may be a CSV, a web page or another file renamed to .xlsx): ${RESAVE_EN}`,
     }),
 
+  ownerFile: (f: string): Diagnostic =>
+    diagnostic("error", "file.ownerFile", {
+      zh: `文件「${f}」是 Excel 或 WPS 打开工作簿时在旁边生成的临时锁定文件（名称以 ~$ 开头，只记录打开者的姓名），不是工作簿本身：请选择同一文件夹中名称不带 ~$ 的那个文件`,
+      en: `File "${f}" is the lock file Excel or WPS keeps beside a workbook while it is open (named ~$…, it holds only the user's name), not the workbook: pick the file of the same name without ~$ in that folder`,
+    }),
+
   truncated: (f: string): Diagnostic =>
     diagnostic("error", "file.truncated", {
       zh: `文件「${f}」已损坏或不完整（可能下载或传输中断）：请重新保存或重新发送完整的文件`,

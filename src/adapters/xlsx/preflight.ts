@@ -104,10 +104,28 @@ export async function preflight(data: Uint8Array, fileName: string): Promise<Pre
   if (fixedParts) return fixedParts;
   const sheetResult = await repairSheets(run, sheets, date1904);
   if (!(sheetResult instanceof Map)) return sheetResult;
+  await unprefixObjects(run);
 
   const bytes = run.changed.size > 0 || pkg.renamed ? await rezip(pkg, run.changed) : data;
   const cellsOnly = () => cellsOnlyBytes(run);
   return { bytes, date1904, fixes: [...run.fixes], sheets, isoDates: sheetResult, warnings: run.warnings, merges: run.merges, cellsOnly };
+}
+
+/**
+ * Tables and comments are SpreadsheetML too, and the OpenXML SDK (ClosedXML) prefixes them like
+ * the sheets. Not refused when broken: they are not cells, and `cellsOnly` does without them.
+ */
+async function unprefixObjects(run: Run): Promise<void> {
+  for (const name of run.pkg.entries.keys()) {
+    if (!/^xl\/(?:tables\/table\d+|comments\d+)\.xml$/.test(name)) continue;
+    const text = await current(run, name);
+    if (text === null || xmlSyntaxError(text)) continue;
+    update(run, name, stripBomIfChanged(text, unprefixRoot(text)), "xmlPrefix");
+  }
+}
+
+function stripBomIfChanged(before: string, after: string): string {
+  return after === before ? before : stripBom(after);
 }
 
 /** The package cut down to the parts cell values are read from, sheets without links to the rest. */

@@ -34,8 +34,20 @@ export function signatureProblem(data: Uint8Array, fileName: string): Diagnostic
   if (data.length === 0) return fileMessages.empty(fileName);
   // Password-protected .xlsx files and .xls files are both OLE compound documents.
   if (startsWith(data, CFB)) return fileMessages.encrypted(fileName);
-  if (!startsWith(data, ZIP_LOCAL) && !startsWith(data, ZIP_EMPTY)) return fileMessages.notZip(fileName);
+  if (!startsWith(data, ZIP_LOCAL) && !startsWith(data, ZIP_EMPTY)) {
+    return isOwnerFile(data, fileName) ? fileMessages.ownerFile(fileName) : fileMessages.notZip(fileName);
+  }
   return null;
+}
+
+/**
+ * "~$宣教部.xlsx", which Excel (and WPS) keep beside a workbook while it is open: the user's name as
+ * one length byte and the name padded with spaces to 54 bytes, then the same in UTF-16; ≈ 165 bytes.
+ */
+function isOwnerFile(data: Uint8Array, fileName: string): boolean {
+  if (fileName.startsWith("~$")) return true;
+  const n = data[0]!;
+  return data.length <= 512 && n > 0 && n < 54 && data.subarray(1 + n, 54).every((b) => b === 0x20);
 }
 
 export async function openZip(data: Uint8Array, fileName: string): Promise<ZipPackage | Diagnostic> {
