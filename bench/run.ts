@@ -10,6 +10,7 @@ import { readWorkbook } from "../src/validate/validate";
 import { syntheticInputs, syntheticScheme } from "./synthetic";
 import { extraBenches } from "./extra";
 import { wpsBenches } from "./wps";
+import { corpusBenches } from "./corpus";
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -74,6 +75,7 @@ if (soffice) {
 
 rows.push(...(await wpsBenches()));
 rows.push(...(await extraBenches(dir)));
+rows.push(...(await corpusBenches()));
 
 const width = Math.max(...rows.map(([k]) => k.length));
 console.log(`evalsheet bench — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
