@@ -7,6 +7,7 @@ import type { UnitResult } from "../../src/engine/evaluate";
 import { summaryOrder } from "../../src/report/summary";
 import { useT } from "../i18n";
 import { UnitDetail } from "./UnitDetail";
+import { PublishDownload } from "../guidance/PublishDownload";
 
 // The chart is not on the first screen: it loads when results are shown.
 const TotalsChart = lazy(() => import("./TotalsChart"));
@@ -59,7 +60,8 @@ export default function ResultsPanel(props: { reading: Reading }) {
       <Suspense fallback={<Spinner size="tiny" label={t.chart} />}>
         <TotalsChart reading={props.reading} />
       </Suspense>
-      {open && <UnitDetail unit={open} scheme={scheme} onClose={() => setOpen(null)} />}
+      <PublishDownload reading={props.reading} />
+      {open && <UnitDetail unit={open} scheme={scheme} reading={props.reading} onClose={() => setOpen(null)} />}
     </section>
   );
 }

@@ -3,8 +3,10 @@ import {
 } from "@fluentui/react-components";
 import type { UnitResult } from "../../src/engine/evaluate";
 import type { Scheme } from "../../src/scheme/schema";
-import { Fragment, useContext } from "react";
+import { Fragment, useContext, useState } from "react";
 import { LangContext } from "../i18n";
+import type { Reading } from "../../src/validate/validate";
+import { DetailTabs, UnitGuidancePanel, type DetailTab } from "../guidance/GuidanceTab";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "1fr auto", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
@@ -17,8 +19,10 @@ const useStyles = makeStyles({
 });
 
 /** Why a unit got its total: components, then every cap, gate and deduction with reason and cell. */
-export function UnitDetail(props: { unit: UnitResult; scheme: Scheme; onClose: () => void }) {
+export function UnitDetail(props: { unit: UnitResult; scheme: Scheme; onClose: () => void; reading?: Reading }) {
   const { t, lang } = useContext(LangContext);
+  // 分类指导 (issue 10 §3) needs the whole reading: the group's other districts and the reasons.
+  const [tab, setTab] = useState<DetailTab>("explain");
   const s = useStyles();
   const u = props.unit;
   const parts: [string, number][] = [[t.basic, u.basic], [t.bestPractice, u.bestPractice], [t.composite, u.composite], [t.bonus, u.bonus], [t.penalty, -u.penalty], [t.total, u.total]];
@@ -28,6 +32,9 @@ export function UnitDetail(props: { unit: UnitResult; scheme: Scheme; onClose: (
         <DialogBody>
           <DialogTitle>{u.unit} · {t.explain}</DialogTitle>
           <DialogContent className={s.content}>
+            {props.reading && <DetailTabs tab={tab} onTab={setTab} />}
+            {props.reading && tab === "guidance" && <UnitGuidancePanel reading={props.reading} unit={u.unit} />}
+            <div hidden={tab !== "explain"}>
             <div className={s.grid}>
               {parts.map(([label, v]) => (
                 <Fragment key={label}><Text>{label}</Text><Text align="end">{v.toFixed(2)}</Text></Fragment>
@@ -51,6 +58,7 @@ export function UnitDetail(props: { unit: UnitResult; scheme: Scheme; onClose: (
                 ))}
               </ol>
             )}
+            </div>
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={props.onClose}>{t.close}</Button>
