@@ -331,7 +331,7 @@ const R_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/rel
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** A minimal package: one sheet named "数据" whose sheetData is given. */
-async function tinyXlsx(sheetData: string, opts: { sheetTarget?: string; storedAt?: string } = {}): Promise<Uint8Array> {
+async function tinyXlsx(sheetData: string, opts: { sheetTarget?: string; storedAt?: string; afterData?: string } = {}): Promise<Uint8Array> {
   const target = opts.sheetTarget ?? "worksheets/sheet1.xml";
   const zip = new JSZip();
   zip.file(
@@ -352,7 +352,7 @@ async function tinyXlsx(sheetData: string, opts: { sheetTarget?: string; storedA
     "xl/_rels/workbook.xml.rels",
     `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="${target}"/></Relationships>`,
   );
-  zip.file(opts.storedAt ?? `xl/${target}`, `<?xml version="1.0"?><worksheet ${NS}><sheetData>${sheetData}</sheetData></worksheet>`);
+  zip.file(opts.storedAt ?? `xl/${target}`, `<?xml version="1.0"?><worksheet ${NS}><sheetData>${sheetData}</sheetData>${opts.afterData ?? ""}</worksheet>`);
   return zip.generateAsync({ type: "uint8array" });
 }
 
@@ -404,6 +404,17 @@ describe("openXlsx on hand-made input", () => {
     const bytes = await tinyXlsx('<row r="1"><c r="A1"><v>1</v></c></row>', { storedAt: "xl/worksheets/elsewhere.xml" });
     const d = expectRefused(await openXlsx(bytes, "t.xlsx"), "t.xlsx", "file.noSheets");
     expect(d.message).toContain("1 张工作表");
+  });
+
+  it("keeps merges as the file gives them, in order, over whole columns and overlapping ones", async () => {
+    const merges = ["A1:XFD2", "A3:A1048576", "B3:C4", "C4:D5"];
+    const bytes = await tinyXlsx('<row r="1"><c r="A1"><v>1</v></c></row><row r="3"><c r="B3"><v>2</v></c></row>', {
+      afterData: `<mergeCells count="4">${merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`,
+    });
+    const s = sheet(expectRead(await openXlsx(bytes, "t.xlsx"), "t.xlsx").snapshot, "数据");
+    // C4:D5 overlaps B3:C4 (invalid; Excel drops it on repair): left out instead of failing the file.
+    expect(s.merges).toEqual(["A1:XFD2", "A3:A1048576", "B3:C4"]);
+    expect(s.rows).toEqual([[1], [], [null, 2]]);
   });
 
   it("refuses shared-string cells without a shared-string table instead of reading indexes", async () => {

@@ -21,20 +21,40 @@ export function applyMerges(ws: ExcelJS.Worksheet, refs: readonly string[]): voi
   const all = internals._merges;
   const covered = new Set<number>();
   const key = (row: number, col: number) => row * 16_384 + col;
+  // Cells past the last stored row and column hold nothing to hide: a huge merge is marked on its
+  // cells only as far as those reach, so A1:XFD1048576 does not make 17 billion cells. (exceljs'
+  // own writer, the aggregate's fallback, then writes it that far.)
+  let last: { row: number; col: number } | null = null;
   for (const ref of refs) {
     const range = safeRange(ref);
-    if (!range || overlaps(range, covered, key)) continue;
-    for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) covered.add(key(r, c));
+    if (!range) continue;
+    let cells = range;
+    if ((range.bottom - range.top + 1) * (range.right - range.left + 1) > HUGE) {
+      last ??= { row: Math.max(0, ws.rowCount - 1), col: Math.max(0, ws.columnCount - 1) };
+      cells = { ...range, bottom: Math.max(range.top, Math.min(range.bottom, last.row)), right: Math.max(range.left, Math.min(range.right, last.col)) };
+    }
+    if (overlaps(cells, covered, key)) continue;
+    for (let r = cells.top; r <= cells.bottom; r++) for (let c = cells.left; c <= cells.right; c++) covered.add(key(r, c));
     // exceljs' own merge, given no earlier merges to compare with; the index is restored after.
     internals._merges = {};
     try {
-      ws.mergeCellsWithoutStyle(range.top + 1, range.left + 1, range.bottom + 1, range.right + 1);
+      ws.mergeCellsWithoutStyle(cells.top + 1, cells.left + 1, cells.bottom + 1, cells.right + 1);
+      if (cells.bottom !== range.bottom || cells.right !== range.right) {
+        // The index keeps the range as the file gives it (exceljs' own Range, for its writer).
+        for (const [master, marked] of Object.entries(internals._merges)) {
+          const Range = (marked as object).constructor as new (...a: number[]) => unknown;
+          internals._merges[master] = new Range(range.top + 1, range.left + 1, range.bottom + 1, range.right + 1);
+        }
+      }
     } finally {
       Object.assign(all, internals._merges);
       internals._merges = all;
     }
   }
 }
+
+/** Cells in a merge beyond which it is clipped to the stored cells (a full column is ≈ 1 M). */
+const HUGE = 100_000;
 
 function overlaps(range: CellRange, covered: ReadonlySet<number>, key: (row: number, col: number) => number): boolean {
   for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) if (covered.has(key(r, c))) return true;

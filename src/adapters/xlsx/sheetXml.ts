@@ -180,10 +180,11 @@ function mergesByRow(refs: readonly string[]): Map<number, Merge[]> {
     } catch {
       continue; // A malformed ref is ignored here; applyMerges skips it too.
     }
+    const merge = { ...range, text: ref };
     for (let r = range.top; r <= Math.min(range.bottom, range.top + MAX_INDEXED_ROWS); r++) {
-      const list = out.get(r) ?? [];
-      list.push({ ...range, text: ref });
-      out.set(r, list);
+      const list = out.get(r);
+      if (list) list.push(merge);
+      else out.set(r, [merge]);
     }
   }
   return out;
