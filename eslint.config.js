@@ -25,7 +25,7 @@ const coreForbidden = {
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "dist-wps/", "out/", "coverage/", "scratch/", "test-artifacts/", ".*"] },
+  { ignores: ["node_modules/", "dist/", "dist-wps/", "dist-cli/", "out/", "coverage/", "scratch/", "test-artifacts/", ".*"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,13 +1,32 @@
 #!/usr/bin/env node
-// The evalsheet CLI. TypeScript sources run through tsx (a dependency), so `npx evalsheet`
-// works right after `npm install` with no build step.
-import { register } from "tsx/esm/api";
+// The evalsheet CLI. It runs dist-cli/main.js, the CLI built as plain JavaScript by `npm run
+// build:cli` (which `prepare` runs at npm install / npm ci), while no source it was built from is
+// newer; otherwise — no build yet, or a source edited since — the TypeScript sources through tsx
+// (a dependency), so `npx evalsheet` works in every case and never runs stale code.
+import { readFileSync, statSync } from "node:fs";
 
-register();
+const root = new URL("../", import.meta.url);
+
+function builtIsCurrent() {
+  try {
+    const { builtAt, inputs } = JSON.parse(readFileSync(new URL("dist-cli/inputs.json", root), "utf8"));
+    return inputs.every((path) => statSync(new URL(path, root)).mtimeMs < builtAt);
+  } catch {
+    return false; // no build, or a source gone
+  }
+}
+
 // `evalsheet scheme | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on("error", (e) => {
   if (e.code === "EPIPE") process.exit(0);
   throw e;
 });
-const { run } = await import("../src/cli/main.ts");
-process.exitCode = await run(process.argv.slice(2));
+let main;
+if (process.env["EVALSHEET_FROM_SOURCE"] !== "1" && builtIsCurrent()) {
+  main = await import("../dist-cli/main.js");
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  main = await import("../src/cli/main.ts");
+}
+process.exitCode = await main.run(process.argv.slice(2));

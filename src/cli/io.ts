@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync,
 import { basename, dirname, join, resolve } from "node:path";
 import { placeOf, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic";
 import { groupDiagnostics } from "../diagnostics/group";
-import { openXlsx, type OpenResult } from "../adapters/xlsx/openXlsx";
+import type { OpenResult } from "../adapters/xlsx/openXlsx";
 
 export type Lang = "zh" | "en";
 
@@ -30,6 +30,8 @@ export async function openFile(path: string): Promise<OpenResult> {
       }],
     };
   }
+  // exceljs is loaded here, when a command first opens a workbook, not when the CLI starts
+  const { openXlsx } = await import("../adapters/xlsx/openXlsx");
   return openXlsx(bytes, basename(path));
 }
 

@@ -1,12 +1,5 @@
 import { parseArgs } from "node:util";
-import { z } from "zod";
-import { aggregateCommand } from "./commands/aggregate";
-import { approveCommand, verifyCommand } from "./commands/approve";
-import { collectCommand } from "./commands/collect";
-import { demoCommand } from "./commands/demo";
-import { schemeCommand } from "./commands/scheme";
-import { templateCommand } from "./commands/template";
-import { validateCommand } from "./commands/validate";
+import type { ZodError } from "zod";
 import { say, UsageError } from "./io";
 
 const USAGE = `evalsheet — 区县妇联工作分类评价
@@ -47,9 +40,19 @@ const options = {
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
-const Seed = z.coerce.number().int().min(0).max(2 ** 31 - 1);
-const Year = z.coerce.number({ message: "--year 须为四位数年份，如 2025 (--year must be a year such as 2025)" }).int({ message: "--year 须为整数年份 (--year must be a whole year)" });
-const Xlsx = z.string().regex(/\.xlsx$/i, { message: "需要 .xlsx 文件 (an .xlsx file is required)" });
+/** The arguments' schemas; zod is loaded after --help is answered (it is most of a bare start). */
+async function argSchemas() {
+  const { z } = await import("zod");
+  return {
+    Seed: z.coerce.number().int().min(0).max(2 ** 31 - 1),
+    Year: z.coerce.number({ message: "--year 须为四位数年份，如 2025 (--year must be a year such as 2025)" }).int({ message: "--year 须为整数年份 (--year must be a whole year)" }),
+    Xlsx: z.string().regex(/\.xlsx$/i, { message: "需要 .xlsx 文件 (an .xlsx file is required)" }),
+  };
+}
+
+function isZodError(e: unknown): e is ZodError {
+  return (e as { name?: unknown } | null)?.name === "ZodError" && Array.isArray((e as { issues?: unknown }).issues);
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -65,30 +68,32 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  const { Seed, Year, Xlsx } = await argSchemas();
   const seed = Seed.parse(values.seed ?? 2024);
+  // Each command is loaded when it runs, so --help loads neither exceljs nor the workbook writer.
   switch (command) {
     case "template":
-      return templateCommand({ out: Xlsx.parse(need(values.out, "--out")), scheme: values.scheme, sample: values.sample, seed, department: values.department, overwrite: values.force, year: values.year === undefined ? undefined : Year.parse(values.year) });
+      return (await import("./commands/template")).templateCommand({ out: Xlsx.parse(need(values.out, "--out")), scheme: values.scheme, sample: values.sample, seed, department: values.department, overwrite: values.force, year: values.year === undefined ? undefined : Year.parse(values.year) });
     case "validate":
-      return validateCommand({ file: one(positionals, "FILE.xlsx"), json: values.json !== undefined, scheme: values.scheme });
+      return (await import("./commands/validate")).validateCommand({ file: one(positionals, "FILE.xlsx"), json: values.json !== undefined, scheme: values.scheme });
     case "aggregate":
-      return aggregateCommand({ file: one(positionals, "FILE.xlsx"), out: Xlsx.parse(need(values.out, "--out")), json: values.json, force: values.force, scheme: values.scheme });
+      return (await import("./commands/aggregate")).aggregateCommand({ file: one(positionals, "FILE.xlsx"), out: Xlsx.parse(need(values.out, "--out")), json: values.json, force: values.force, scheme: values.scheme });
     case "collect": {
       if (positionals.length < 2) throw new UsageError(say("collect 需要主表和至少一个部室文件。", "collect needs the master and at least one department file."));
       const [master, ...departments] = positionals;
-      return collectCommand({ master: master!, departments, out: Xlsx.parse(need(values.out, "--out")), force: values.force });
+      return (await import("./commands/collect")).collectCommand({ master: master!, departments, out: Xlsx.parse(need(values.out, "--out")), force: values.force });
     }
     case "approve":
-      return approveCommand({ file: one(positionals, "FILE.xlsx"), by: values.by, date: values.date, out: Xlsx.parse(need(values.out, "--out")), force: values.force });
+      return (await import("./commands/approve")).approveCommand({ file: one(positionals, "FILE.xlsx"), by: values.by, date: values.date, out: Xlsx.parse(need(values.out, "--out")), force: values.force });
     case "verify":
-      return verifyCommand({ file: one(positionals, "FILE.xlsx"), json: values.json !== undefined });
+      return (await import("./commands/approve")).verifyCommand({ file: one(positionals, "FILE.xlsx"), json: values.json !== undefined });
     case "publish":
       // 晾晒 (issue 10 §4): loaded only when asked for.
       return (await import("./commands/publish")).publishCommand({ file: one(positionals, "FILE.xlsx"), outDir: need(values.out, "--out"), approvedOnly: values["approved-only"], force: values.force });
     case "scheme":
-      return schemeCommand({ json: values.json !== undefined, scheme: values.scheme });
+      return (await import("./commands/scheme")).schemeCommand({ json: values.json !== undefined, scheme: values.scheme });
     case "demo":
-      return demoCommand({ outDir: values["out-dir"] ?? "out", seed });
+      return (await import("./commands/demo")).demoCommand({ outDir: values["out-dir"] ?? "out", seed });
     default:
       throw new UsageError(say(`未知命令“${command}”。`, `Unknown command "${command}".`));
   }
@@ -109,8 +114,8 @@ export async function run(argv: string[]): Promise<number> {
   try {
     return await main(argv);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof z.ZodError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      const text = e instanceof z.ZodError ? e.issues.map((i) => i.message).join("；") : (e as Error).message;
+    if (e instanceof UsageError || isZodError(e) || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      const text = isZodError(e) ? e.issues.map((i) => i.message).join("；") : (e as Error).message;
       console.error(`${text}\n\n${USAGE}`);
       return 2;
     }
