@@ -172,12 +172,6 @@ const FIX_TEXT: Record<Fix, { zh: string; en: string }> = {
   },
 };
 
-/** One short line from an unknown thrown value: never a stack trace. */
-export function errorDetail(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  return text.split("\n")[0]!.slice(0, 200);
-}
-
 function listCells(cells: readonly string[], lang: "zh" | "en"): string {
   const sep = lang === "zh" ? "、" : ", ";
   const shown = cells.slice(0, 5).join(sep);

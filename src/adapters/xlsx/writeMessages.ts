@@ -23,7 +23,8 @@ export const writeMessages = {
   /** The output had to be written by exceljs alone: say so once, and why. */
   rewritten: (f: string, reason: string): Diagnostic =>
     diagnostic("warning", "write.rewritten", {
-      zh: `文件「${f}」的内部结构不能原样保留（${reason}），输出中的各表由程序重新写出：数值不变，但个别格式（默认字体、隐藏行等）可能与原文件不同。${KEEP_ZH}`,
+      // The reason is a developer's English phrase: only the English message carries it.
+      zh: `文件「${f}」的内部结构不能原样保留，输出中的各表由程序重新写出：数值不变，但个别格式（默认字体、隐藏行等）可能与原文件不同。${KEEP_ZH}`,
       en: `File "${f}" could not be kept part for part (${reason}); its sheets were rewritten in the output: values are unchanged, some formatting (default font, hidden rows…) may differ; ${KEEP_EN}`,
     }),
 

@@ -10,7 +10,6 @@ import { workbookBytes } from "./xlsxFile";
 import { NotSpliceable, spliceSheets } from "./splice";
 import { lostContent } from "./lostContent";
 import { writeMessages } from "./writeMessages";
-import { errorDetail } from "./messages";
 
 export interface Written {
   readonly bytes: Uint8Array;
@@ -33,7 +32,8 @@ export async function writePlanOver(input: Uint8Array, fileName: string, workboo
   try {
     return { bytes: await spliceSheets(input, await workbookBytes(workbook), fresh, plan.placement), diagnostics: [] };
   } catch (e) {
-    reason = e instanceof NotSpliceable ? e.message : `internal: ${errorDetail(e)}`;
+    // An unforeseen failure is not quoted: its text is exceljs' or JSZip's, not the user's.
+    reason = e instanceof NotSpliceable ? e.message : "a part evalsheet cannot edit in place";
   }
   const lost = await lostContent(input);
   const diagnostics: Diagnostic[] = [writeMessages.rewritten(fileName, reason)];
