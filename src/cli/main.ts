@@ -11,6 +11,7 @@ const USAGE = `evalsheet — 区县妇联工作分类评价
   evalsheet collect MASTER.xlsx DEPT.xlsx… --out OUT.xlsx [--force]
   evalsheet approve FILE.xlsx --by 审定人 [--date YYYY-MM-DD] --out OUT.xlsx [--force]
   evalsheet verify FILE.xlsx [--json]
+  evalsheet history add FILE.xlsx PRIOR.xlsx|RESULT.json… --out OUT.xlsx [--force]
   evalsheet publish FILE.xlsx --out DIR [--approved-only] [--force]
   evalsheet scheme [--json] [--scheme S.json]
   evalsheet demo [--out-dir out] [--seed N]
@@ -90,6 +91,12 @@ export async function main(argv: string[]): Promise<number> {
     case "publish":
       // 晾晒 (issue 10 §4): loaded only when asked for.
       return (await import("./commands/publish")).publishCommand({ file: one(positionals, "FILE.xlsx"), outDir: need(values.out, "--out"), approvedOnly: values["approved-only"], force: values.force });
+    case "history": {
+      // 历年结果 (issue 10 §2): prior years' outputs or result.json files into the workbook's hidden 历年结果.
+      const [verb, file, ...priors] = positionals;
+      if (verb !== "add" || !file || priors.length === 0) throw new UsageError(say("用法：evalsheet history add 本年度工作簿.xlsx 往年汇总.xlsx|result.json… --out 输出.xlsx", "Usage: evalsheet history add FILE.xlsx PRIOR.xlsx|RESULT.json… --out OUT.xlsx"));
+      return (await import("./commands/history")).historyCommand({ file, priors, out: Xlsx.parse(need(values.out, "--out")), force: values.force });
+    }
     case "scheme":
       return (await import("./commands/scheme")).schemeCommand({ json: values.json !== undefined, scheme: values.scheme });
     case "demo":

@@ -17,6 +17,8 @@ export const SHEETS = {
   memberSummary: "联系点调研汇总",
   // 分类指导: per district, where it stands in its group and what to do next (a snapshot the aggregate writes).
   guidance: "分类指导",
+  // Prior years' results (issue 10 §2): an input `evalsheet history add` writes; aggregate keeps it and never rewrites it.
+  history: "_历年结果",
 } as const;
 
 /** Sheets the aggregate writes; everything else in a workbook is input and never written. */

@@ -29,9 +29,9 @@ export type Approval = z.infer<typeof ApprovalSchema>;
 /**
  * Sheets that are not input: outputs, the scheme's sheets, and this record. The contact-point
  * table and the ledgers of 附件1/附件2 change no score, so logging a visit after 审定 does not
- * unsettle the approved result.
+ * unsettle the approved result; nor does adding a prior year's results (历年结果).
  */
-const NOT_INPUT = new Set([...OUTPUT_SHEETS, SHEETS.schemeView, SHEETS.data, SHEETS.approval, SHEETS.contacts, SHEETS.contactLog, SHEETS.researchLog]);
+const NOT_INPUT = new Set([...OUTPUT_SHEETS, SHEETS.schemeView, SHEETS.data, SHEETS.approval, SHEETS.contacts, SHEETS.contactLog, SHEETS.researchLog, SHEETS.history]);
 
 export function inputFingerprint(wb: WorkbookSnapshot): Record<string, string> {
   const out: Record<string, string> = {};

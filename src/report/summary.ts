@@ -14,20 +14,31 @@ import { ITEM_KIND, paramRef, TABLE_COLUMNS } from "../layout/schemeTables";
 import { CALC, type CalcLayout } from "./calcSheet";
 import { summaryPageBreaks } from "./pages";
 import { contactMemberOf } from "../scheme/contacts";
+import { heightFor, linesOf, STYLE_TEXT, WIDTH_POINTS } from "../layout/print";
+import { priorByUnit, type PriorYear } from "../history/history";
 
 /** 汇总 columns, fixed so tests and the pane can find them; units are found by name in column B. */
 export const SUMMARY = {
   headerRow: 2,
-  cols: { seq: "A", unit: "B", basic: "C", bestPractice: "D", composite: "E", bonus: "F", penalty: "G", total: "H", groupRank: "I", overallRank: "J", tier: "K", contact: "L", remark: "M", snapshot: "N" },
-  /** Columns that print: A..M; N keeps each total as it was when 扣分明细 was made. */
-  printedWidth: 13,
+  cols: { seq: "A", unit: "B", basic: "C", bestPractice: "D", composite: "E", bonus: "F", penalty: "G", total: "H", groupRank: "I", overallRank: "J", tier: "K", prevTotal: "L", prevTier: "M", change: "N", contact: "O", remark: "P", snapshot: "Q" },
+  /** Columns that print: A..P; Q keeps each total as it was when 扣分明细 was made. */
+  printedWidth: 16,
 } as const;
 
-export function summaryHeaders(scheme: Scheme): string[] {
+export function summaryHeaders(scheme: Scheme, prior: PriorYear | null = null): string[] {
   const c = scheme.components;
   // Each maximum on its own line: the header wraps there, never inside the bracket.
-  return ["序号", "区县", `基础工作\n（${c.basic}分）`, `最佳实践案例\n（${c.bestPractice}分）`, `综合评估\n（${c.composite}分）`, `加分\n（不超过${c.bonusCap}分）`, "扣分", "总分", "组内排名", "全市排名", "等次", "联系党组成员", "备注"];
+  return ["序号", "区县", `基础工作\n（${c.basic}分）`, `最佳实践案例\n（${c.bestPractice}分）`, `综合评估\n（${c.composite}分）`, `加分\n（不超过${c.bonusCap}分）`, "扣分", "总分", "组内排名", "全市排名", "等次",
+    prior ? `上年总分\n（${prior.year}年）` : "上年总分", "上年等次", "变化", "联系党组成员", "备注"];
 }
+
+/**
+ * Widths of A..Q. The printed ones (A..P) add up to 132 units, at most 136: A4 landscape fitted to
+ * one page wide then keeps 11 pt text at ≥ 9 pt in LibreOffice's wider measure (7 pt a unit).
+ * Headers wrap; 区县 holds 西部科学城重庆高新区 on one line in LibreOffice (two in Excel's
+ * narrower measure, and the row is given their height).
+ */
+const WIDTHS = [4, 17, 9, 11, 9, 9, 7, 7, 7, 7, 6, 8, 7, 7, 8, 9, 12];
 
 /** Units ranked for display (the pane, the CLI): by region group, then group rank, then scheme order. */
 export function summaryOrder(scheme: Scheme, evaluation: Evaluation): UnitResult[] {
@@ -52,6 +63,8 @@ export const STALE_FLAG = "输入已修改：扣分明细为汇总时的快照�
 export function summarySheet(
   scheme: Scheme, evaluation: Evaluation, basicTotalCell: ReadonlyMap<string, string>, calc: CalcLayout,
   status: string, notes: readonly string[] = [],
+  /** The latest prior year (历年结果): 上年总分 and 上年等次 as values, 变化 a live formula. */
+  prior: PriorYear | null = null,
 ): SheetSpec {
   const d = scheme.rounding.decimals;
   const c = SUMMARY.cols;
@@ -59,12 +72,14 @@ export function summarySheet(
   const last = columnLetters(SUMMARY.printedWidth - 1);
   const byUnit = new Map(evaluation.units.map((u) => [u.unit, u]));
   const merges = [`A1:${last}1`, "A2:H2", `I2:${last}2`];
-  const heights: Record<number, number> = { 0: 30, 1: 24, 2: 36 };
+  const headers = summaryHeaders(scheme, prior);
+  const heights: Record<number, number> = { 0: 30, 1: 24, 2: Math.max(36, ...headers.map((h, i) => heightFor(linesOf(h, STYLE_TEXT.header.size, WIDTHS[i]! * WIDTH_POINTS.narrow), STYLE_TEXT.header.size))) };
   const rows: (CellSpec | null)[][] = [
     row(width, { 0: text(`${scheme.year}年度区县妇联工作分类评价结果汇总表`, "title") }),
     row(width, { 0: text(status, "badge") }),
-    [...summaryHeaders(scheme).map((h) => text(h, "header")), text("快照总分（汇总时）", "header")],
+    [...headers.map((h) => text(h, "header")), text("快照总分（汇总时）", "header")],
   ];
+  const priorOf = prior ? priorByUnit(prior) : new Map<string, never>();
 
   const evUnit = calc.range(CALC.events.unit, "events");
   const evItem = calc.range(CALC.events.item, "events");
@@ -92,7 +107,10 @@ export function summarySheet(
       const R = rows.length + 1;
       const unit = `$${c.unit}${R}`;
       const sumifs = (range: string, ...criteria: [string, string][]) => `SUMIFS(${range},${criteria.map(([r, v]) => `${r},${v}`).join(",")})`;
-      heights[rows.length] = 20;
+      const was = priorOf.get(u.unit);
+      // A long name or remark wraps: the row grows to hold it (rows are never auto-fitted).
+      const lines = Math.max(...[[u.unit, c.unit], [remarkOf(u), c.remark]].map(([t, col]) => linesOf(t!, STYLE_TEXT.label.size, WIDTHS[colIndex(col!)]! * WIDTH_POINTS.narrow)));
+      heights[rows.length] = Math.max(20, heightFor(lines, STYLE_TEXT.label.size));
       rows.push([
         label(seq++),
         label(u.unit),
@@ -109,6 +127,11 @@ export function summarySheet(
         formula(`1+SUMPRODUCT(--($${c.total}$${first}:$${c.total}$${lastRow}>${c.total}${R}))`, u.groupRank, "computed"),
         null, // overall rank: needs every section's range, filled in below
         formula(tierFormula(scheme.tiers, `${c.total}${R}`, `${c.groupRank}${R}`, members.length), u.tier, "badge"),
+        // 上年: values from 历年结果 (closed results, which no edit of this year's inputs changes); "—"
+        // when the history has no result for the district. 变化 is live: 总分 − 上年总分.
+        was ? { value: was.total, style: "computed", numFmt: "0.00" } : { value: prior ? "—" : null, style: "computed" },
+        { value: was?.tier ?? (prior ? "—" : null), style: "computed" },
+        formula(`IF(ISNUMBER(${c.prevTotal}${R}),ROUND(${c.total}${R}-${c.prevTotal}${R},${d}),"")`, was ? round(u.total - was.total, d) : "", "computed", "+0.00;-0.00;0.00"),
         text(contactMemberOf(scheme, u.unit) ?? "", "label"),
         text(remarkOf(u), "label"),
         { value: u.total, style: "plain", numFmt: "0.00" },
@@ -168,6 +191,9 @@ export function summarySheet(
   rows.push(row(width, {}));
   for (const n of [
     `方案：${scheme.id}（${scheme.title}）。本表数值均为公式：基础工作引用“${SHEETS.basicScores}”（再引用各部室评分表），案例、加分、扣分和综合评估经隐藏的“${SHEETS.calc}”引用“${SHEETS.cases}”“${SHEETS.events}”“${SHEETS.composite}”，分值和封顶取自隐藏的“${SHEETS.data}”中的方案表。修改输入表后自动重算，无需加载项。`,
+    prior
+      ? `上年总分、上年等次取自隐藏的“${SHEETS.history}”（${prior.year} 年度，来自「${prior.source}」，为数值）；变化 = 总分 − 上年总分（公式）。`
+      : `本工作簿没有历年结果：用 evalsheet history add 或评价面板的“导入历年结果”导入往年的汇总结果后重新汇总，即显示上年总分、上年等次和变化。`,
     `${c.snapshot} 列是汇总时的总分快照；输入修改后总分与快照不同，第 2 行会提示“${STALE_FLAG}”。扣分与封顶的说明见“${SHEETS.details}”。`,
   ]) {
     merges.push(`A${rows.length + 1}:${last}${rows.length + 1}`);
@@ -178,7 +204,7 @@ export function summarySheet(
   return {
     name: SHEETS.summary,
     rows,
-    columnWidths: [6, 21, 11, 12, 11, 11, 8, 9, 8, 8, 8, 10, 14, 12],
+    columnWidths: WIDTHS,
     merges,
     rowHeights: heights,
     freeze: { rows: SUMMARY.headerRow + 1, cols: 2 },
@@ -193,6 +219,9 @@ export function summarySheet(
     tabColor: "FFC00000",
   };
 }
+
+const colIndex = (letter: string) => letter.charCodeAt(0) - 65;
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** What 备注 says: the caps that bit (as when 扣分明细 was made). */
 function remarkOf(u: UnitResult): string {

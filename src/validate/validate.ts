@@ -14,6 +14,7 @@ import { readDepartment } from "./readDepartment";
 import type { SignOff } from "./signOff";
 import { readCases, readComposite, readEvents } from "./readOffice";
 import { readLedgers, type Ledgers } from "./readLedgers";
+import { readHistory, type History } from "../history/history";
 
 export interface Reading {
   readonly scheme: Scheme;
@@ -28,6 +29,8 @@ export interface Reading {
   readonly signOffs: readonly SignOff[];
   /** 联系点台账 and 调研台账 (附件2, 附件1), read and checked; they change no score. */
   readonly ledgers: Ledgers;
+  /** Prior years' results (`_历年结果`, issue 10 §2): 汇总's 上年 columns and 分类指导's change since last year. */
+  readonly history: History;
   /** Sorted: errors first, then by sheet and cell. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -69,7 +72,9 @@ export function readWorkbook(wb: WorkbookSnapshot, options: { scheme?: Scheme } 
   const approval = readApproval(wb);
   const changed = approval ? changedSinceApproval(approval, wb) : [];
   if (approval) out.push(...approvalDiagnostics(approval, changed));
-  return { ok: true, scheme, inputs, evaluation, approval, changedSinceApproval: changed, signOffs, ledgers, workbook: wb, diagnostics: sortDiagnostics(out) };
+  const history = readHistory(wb);
+  out.push(...history.diagnostics);
+  return { ok: true, scheme, inputs, evaluation, approval, changedSinceApproval: changed, signOffs, ledgers, history: history.history, workbook: wb, diagnostics: sortDiagnostics(out) };
 }
 
 /** The scheme a workbook carries (hidden data sheet), else the built-in; null when it carries a broken one. */
