@@ -34,7 +34,8 @@ const pts = (gap: number | null): CellSpec => (gap === null ? label("—") : { v
 /** `text` cut to what fits `lines` lines across the page, with a pointer to where the rest is. */
 export function fitted(value: string, lines: number, more: string): string {
   if (linesOf(value, 11, FULL_WIDTH_PT) <= lines) return value;
-  let n = value.length;
+  // No more characters fit than narrow ones (0.6 em) fill the lines: start there, not at a 500-character reason's end.
+  let n = Math.min(value.length, Math.ceil((lines * FULL_WIDTH_PT) / (0.6 * 11)));
   while (n > 0 && linesOf(`${value.slice(0, n)}…${more}`, 11, FULL_WIDTH_PT) > lines) n--;
   return `${value.slice(0, n)}…${more}`;
 }
