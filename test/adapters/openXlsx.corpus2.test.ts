@@ -51,7 +51,8 @@ const expectations: Record<string, (r: OpenResult, f: string) => void> = {
   },
   "ez_encryptAES.xlsx": (r, f) => refusedAs(r, f, "file.encrypted", /取消密码/),
   "po_protected_passtika.xlsx": (r, f) => refusedAs(r, f, "file.encrypted", /取消密码/),
-  "ej_missing-bits.xlsx": (r, f) => refusedAs(r, f, "file.notXlsx", /找不到 xl\/workbook\.xml/),
+  // A worksheet without its workbook: an incomplete workbook, said so, not "not a workbook".
+  "ej_missing-bits.xlsx": (r, f) => refusedAs(r, f, "file.missingPart", /缺少内部部件 xl\/workbook\.xml/),
   "ez_BadWorkbook.xlsx": (r, f) => {
     const d = expectRefused(r, f, "file.noSheets");
     expect(d.message).toContain("没有任何工作表");

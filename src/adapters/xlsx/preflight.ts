@@ -80,7 +80,11 @@ export async function preflight(data: Uint8Array, fileName: string): Promise<Pre
   if (!("entries" in pkg)) return pkg;
   const backslashes = pkg.renamed;
   const shape = await normaliseShape(pkg);
-  if (!pkg.entries.has(WORKBOOK)) return fileMessages.notWorkbook(fileName);
+  if (!pkg.entries.has(WORKBOOK)) {
+    // Spreadsheet parts without their workbook: an incomplete workbook, not some other zip.
+    const partial = [...pkg.entries.keys()].some((n) => n.startsWith("xl/"));
+    return partial ? fileMessages.missingPart(fileName, WORKBOOK, null) : fileMessages.notWorkbook(fileName);
+  }
   const run: Run = {
     pkg,
     fileName,
