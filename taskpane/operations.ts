@@ -188,3 +188,40 @@ export async function saveScheme(ctx: OpContext, scheme: Scheme): Promise<OpResu
   const written = await ctx.port.applyPlan({ sheets: [schemeSheet(scheme), dataSheet(scheme)], placement: "last" });
   return written.ok ? { ok: true, value: undefined, diagnostics: [] } : { ok: false, diagnostics: written.diagnostics };
 }
+
+/**
+ * 导入历年结果 (issue 10 §2): earlier outputs (.xlsx) or result.json files into the workbook's hidden
+ * 历年结果, as `evalsheet history add` does (src/history/priorFile.ts); nothing is written on a refusal.
+ * The next 汇总 shows 上年总分, 上年等次 and 变化, and 分类指导 compares with last year.
+ */
+export function importHistory(ctx: OpContext, files: readonly { name: string; bytes: Uint8Array }[]): Promise<OpResult<{ added: number[]; years: number[] }>> {
+  return guarded(async () => {
+    checkpoint(ctx, "phaseRead", 1, 3);
+    const read = await snapshot(ctx);
+    if (!read.ok) return read;
+    checkpoint(ctx, "phaseValidate", 2, 3);
+    const { planHistory, priorFromJsonText, priorFromWorkbook } = await import("../src/history/priorFile");
+    const priors = [];
+    const notes: Diagnostic[] = [];
+    for (const f of files) {
+      let prior;
+      if (/\.json$/i.test(f.name)) prior = priorFromJsonText(f.name, new TextDecoder().decode(f.bytes));
+      else {
+        // The file adapter (exceljs) loads only when a prior workbook is given.
+        const { openXlsx } = await import("../src/adapters/xlsx/openXlsx");
+        const opened = await openXlsx(f.bytes, f.name);
+        if (!opened.ok) return { ok: false, diagnostics: opened.diagnostics };
+        prior = priorFromWorkbook(f.name, opened.snapshot);
+      }
+      if (!prior.ok) return { ok: false, diagnostics: [...notes, ...prior.diagnostics] };
+      notes.push(...prior.diagnostics);
+      priors.push(prior.file);
+    }
+    const planned = planHistory("本工作簿", read.value, priors);
+    if (!planned.ok) return { ok: false, diagnostics: [...notes, ...planned.diagnostics] };
+    checkpoint(ctx, "phaseWrite", 3, 3);
+    const written = await ctx.port.applyPlan(planned.plan);
+    if (!written.ok) return { ok: false, diagnostics: written.diagnostics };
+    return { ok: true, value: { added: [...planned.added], years: planned.history.years.map((y) => y.year) }, diagnostics: [...notes, ...planned.diagnostics, ...written.diagnostics] };
+  });
+}

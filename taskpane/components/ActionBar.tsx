@@ -1,7 +1,8 @@
 import { Button, Field, makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
-import { useRef } from "react";
+import { useContext, useRef } from "react";
 import type { Busy } from "../hooks/usePane";
-import { useT } from "../i18n";
+import { LangContext, useT } from "../i18n";
+import { HISTORY_STRINGS } from "../history/strings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingBlock: tokens.spacingVerticalS },
@@ -13,17 +14,21 @@ export interface ActionBarProps {
   enabled: boolean;
   onTemplate: () => void;
   onImport: (files: FileList) => void;
+  /** 导入历年结果: earlier outputs (.xlsx) or result.json files (issue 10 §2). */
+  onImportHistory?: (files: FileList) => void;
   onValidate: () => void;
   onAggregate: () => void;
   onCancel: () => void;
 }
 
-/** 生成模板 · 导入部室表 · 校验 · 汇总, one progress bar, and cancel while work runs. */
+/** 生成模板 · 导入部室表 · 导入历年结果 · 校验 · 汇总, one progress bar, and cancel while work runs. */
 export function ActionBar(p: ActionBarProps) {
   const t = useT();
   const s = useStyles();
   const disabled = !p.enabled || p.busy !== null;
   const picker = useRef<HTMLInputElement>(null);
+  const priorPicker = useRef<HTMLInputElement>(null);
+  const history = HISTORY_STRINGS[useContext(LangContext).lang];
   return (
     <section className={s.root} aria-label={t.working}>
       <div className={s.buttons}>
@@ -42,6 +47,24 @@ export function ActionBar(p: ActionBarProps) {
             e.currentTarget.value = "";
           }}
         />
+        {p.onImportHistory && (
+          <>
+            <Button onClick={() => priorPicker.current?.click()} disabled={disabled}>{history.importButton}</Button>
+            <input
+              ref={priorPicker}
+              type="file"
+              accept=".xlsx,.json"
+              multiple
+              hidden
+              data-testid="import-history"
+              aria-label={history.importButton}
+              onChange={(e) => {
+                if (e.currentTarget.files?.length) p.onImportHistory?.(e.currentTarget.files);
+                e.currentTarget.value = "";
+              }}
+            />
+          </>
+        )}
         <Button onClick={p.onValidate} disabled={disabled}>{t.validate}</Button>
         <Button appearance="primary" onClick={p.onAggregate} disabled={disabled}>{t.aggregate}</Button>
         {p.busy && <Button onClick={p.onCancel}>{t.cancel}</Button>}

@@ -3,10 +3,13 @@ import {
 } from "@fluentui/react-components";
 import type { UnitResult } from "../../src/engine/evaluate";
 import type { Scheme } from "../../src/scheme/schema";
-import { Fragment, useContext, useState } from "react";
+import { Fragment, lazy, Suspense, useContext, useState } from "react";
 import { LangContext } from "../i18n";
 import type { Reading } from "../../src/validate/validate";
 import { DetailTabs, UnitGuidancePanel, type DetailTab } from "../guidance/GuidanceTab";
+
+// 历年 (issue 10 §2): the trend chart loads only when its tab opens.
+const HistoryTab = lazy(() => import("../history/HistoryChart"));
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "1fr auto", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
@@ -34,6 +37,7 @@ export function UnitDetail(props: { unit: UnitResult; scheme: Scheme; onClose: (
           <DialogContent className={s.content}>
             {props.reading && <DetailTabs tab={tab} onTab={setTab} />}
             {props.reading && tab === "guidance" && <UnitGuidancePanel reading={props.reading} unit={u.unit} />}
+            {props.reading && tab === "history" && <Suspense fallback={null}><HistoryTab reading={props.reading} unit={u.unit} /></Suspense>}
             <div hidden={tab !== "explain"}>
             <div className={s.grid}>
               {parts.map(([label, v]) => (

@@ -5,10 +5,12 @@ import { unitGuidance, type GuidanceOptions } from "../../src/report/guidance";
 import { LangContext } from "../i18n";
 import { GUIDANCE_STRINGS } from "./strings";
 import { GuidanceView } from "./GuidanceView";
+import { previousForGuidance } from "../../src/history/history";
+import { HISTORY_STRINGS } from "../history/strings";
 
-export type DetailTab = "explain" | "guidance";
+export type DetailTab = "explain" | "guidance" | "history";
 
-/** The explanation dialog's two tabs: 得分说明 (the trail) and 分类指导. */
+/** The explanation dialog's tabs: 得分说明 (the trail), 分类指导 and 历年 (the trend over the years, issue 10 §2). */
 export function DetailTabs(props: { tab: DetailTab; onTab: (tab: DetailTab) => void }) {
   const { lang } = useContext(LangContext);
   const g = GUIDANCE_STRINGS[lang];
@@ -16,6 +18,7 @@ export function DetailTabs(props: { tab: DetailTab; onTab: (tab: DetailTab) => v
     <TabList size="small" selectedValue={props.tab} onTabSelect={(_, d) => props.onTab(d.value as DetailTab)}>
       <Tab value="explain">{g.explainTab}</Tab>
       <Tab value="guidance">{g.guidanceTab}</Tab>
+      <Tab value="history">{HISTORY_STRINGS[lang].tab}</Tab>
     </TabList>
   );
 }
@@ -27,6 +30,12 @@ export function DetailTabs(props: { tab: DetailTab; onTab: (tab: DetailTab) => v
  */
 export function UnitGuidancePanel(props: { reading: Reading; unit: string; priors?: GuidanceOptions }) {
   const { reading, unit, priors } = props;
-  const g = useMemo(() => unitGuidance(reading.scheme, reading.evaluation, reading.inputs, unit, priors), [reading, unit, priors]);
+  // Last year's from the workbook's 历年结果 unless given, as the aggregate's 分类指导 sheet does.
+  const g = useMemo(() => unitGuidance(reading.scheme, reading.evaluation, reading.inputs, unit, withHistory(reading, priors)), [reading, unit, priors]);
   return g ? <GuidanceView guidance={g} /> : null;
+}
+
+function withHistory(reading: Reading, given: GuidanceOptions = {}): GuidanceOptions {
+  const previous = given.previous ?? previousForGuidance(reading.history);
+  return previous ? { ...given, previous } : given;
 }

@@ -7,11 +7,12 @@ import { STRINGS, type Strings } from "../i18n";
 import type * as Ops from "../operations";
 import type { OpResult, Phase } from "../operations";
 import { defaultEvaluationYear, firstYear, yearProblemFor } from "../../src/scheme/year";
+import { HISTORY_STRINGS } from "../history/strings";
 
 // The core (validation, engine, report) loads on the first action, not with the first screen.
 const loadOps = () => import("../operations");
 
-export type Task = "template" | "import" | "validate" | "aggregate" | "approve" | "saveScheme" | "open";
+export type Task = "template" | "import" | "validate" | "aggregate" | "approve" | "saveScheme" | "open" | "history";
 
 export interface Busy {
   readonly task: Task;
@@ -121,6 +122,14 @@ export function usePane(env: PaneEnv) {
     })),
     importDepartments: (files: Ops.DepartmentFileSnapshot[]) => run("import", (ops, ctx) => ops.importDepartments(ctx, files), (r) => ({
       notice: r.ok ? { kind: "success", text: (t) => `${t.imported}${t.colon}${r.value.imported.join("、") || "—"}。${r.value.missing.length ? `${t.stillMissing}${t.colon}${r.value.missing.join("、")}` : ""}` } : null,
+      diagnostics: r.diagnostics,
+    })),
+    /**
+     * 导入历年结果 (issue 10 §2): prior outputs or result.json files into the hidden 历年结果. Runs on the
+     * page (the operation is loaded when first used), so it needs no entry in the compute worker.
+     */
+    importHistory: (files: { name: string; bytes: Uint8Array }[]) => run("history", async (_ops, ctx) => (await import("../operations")).importHistory(ctx, files), (r) => ({
+      notice: r.ok ? { kind: "success", text: (t) => HISTORY_STRINGS[t === STRINGS.en ? "en" : "zh"].imported(r.value.added, r.value.years) } : { kind: "error", text: (t) => HISTORY_STRINGS[t === STRINGS.en ? "en" : "zh"].notImported },
       diagnostics: r.diagnostics,
     })),
     saveScheme: (scheme: Scheme) => run("saveScheme", (ops, ctx) => ops.saveScheme(ctx, scheme), (r) => ({
