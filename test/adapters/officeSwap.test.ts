@@ -11,6 +11,7 @@ import { OUTPUT_SHEETS, SHEETS } from "../../src/layout/names";
 import type { SheetSpec, WritePlan } from "../../src/workbook/plan";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { FakeExcel } from "../support/fakeExcel";
+import { linkFormula } from "../../src/workbook/links";
 import { aggregate } from "../../taskpane/operations";
 
 /*
@@ -47,6 +48,7 @@ const contentOf = (fake: FakeExcel, name: string) => JSON.stringify([...(fake.sh
 /** The same for a sheet as the plan has it. */
 const planContent = (spec: SheetSpec) => JSON.stringify(spec.rows.flatMap((row, r) => row.flatMap((c, col) => {
   if (c?.formula !== undefined) return [[`${r},${col}`, `=${c.formula}`]];
+  if (c?.link) return [[`${r},${col}`, `=${linkFormula(c)}`]];
   return c?.value === null || c?.value === undefined || c.value === "" ? [] : [[`${r},${col}`, c.value]];
 })).sort());
 

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { linkFormula } from "../../src/workbook/links";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openXlsx } from "../../src/adapters/xlsx/openXlsx";
 import { xlsxPort } from "../../src/adapters/xlsx/xlsxPort";
@@ -171,6 +172,8 @@ describe.each(adapters)("workbook port contract: %s", (_name, makePort) => {
       const sheet = after.sheets.find((s) => s.name === spec.name)!;
       spec.rows.forEach((row, r) => row.forEach((cell, c) => {
         if (cell?.formula !== undefined) expect(sheet.formulas[a1(r, c)], `${spec.name}!${a1(r, c)}`).toBe(cell.formula);
+        // A link to a source cell is a HYPERLINK formula in every adapter (src/workbook/links.ts).
+        else if (cell?.link) expect(sheet.formulas[a1(r, c)], `${spec.name}!${a1(r, c)}`).toBe(linkFormula(cell));
         else if (cell?.value !== undefined && cell.value !== null && cell.value !== "") expect(sheet.rows[r]?.[c], `${spec.name}!${a1(r, c)}`).toEqual(cell.value);
       }));
     }

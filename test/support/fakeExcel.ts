@@ -47,6 +47,8 @@ export class FakeExcel implements FakeHost {
   cellEdit: "off" | "editing" | "stuck" = "off";
   /** Make copyFrom paste formulas without moving their references: a fill that went wrong. */
   brokenFill = false;
+  /** No printer installed: page set-up fails (see FakeWorksheet.pageLayout). */
+  noPrinter = false;
   private failure: { op: number; code: string } | null = null;
   private queue: Queued[] = [];
   private loads: (() => void)[] = [];
@@ -311,6 +313,21 @@ class FakeWorksheet extends Loadable {
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     return new FakeRange(this.book, this.target, rangeA1({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }));
   }
+  /**
+   * A RangeAreas (ExcelApi 1.9), as far as the adapter uses one: a format set on it is set on each
+   * area. https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getranges-member(1)
+   */
+  getRanges(address: string): { format: Record<string, unknown> } {
+    const areas = address.split(",").map((a) => new FakeRange(this.book, this.target, a.trim()));
+    return {
+      format: recorder(this.fake, `ranges(${address}).format`, (k, v) => {
+        for (const area of areas) {
+          this.book.writable(this.target());
+          this.target().props[`format|${rangeA1(area.bounds())}|${k}`] = v;
+        }
+      }),
+    };
+  }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(this.book, this.target, "used", valuesOnly);
   }
@@ -319,16 +336,41 @@ class FakeWorksheet extends Loadable {
     freezeColumns: (n: number) => this.record("freezeColumns", n),
     freezeAt: (r: FakeRange) => this.record("freezeAt", r.addressSpec),
   };
-  readonly pageLayout = recorder(this.fake, "pageLayout", (k, v) => (this.target().props[`pageLayout.${k}`] = v), {
-    setPrintTitleRows: (rows: string) => this.record("printTitleRows", rows),
+  /**
+   * PageLayout (ExcelApi 1.9) as the adapter uses it: properties (orientation, margins, zoom, the
+   * footer through headersFooters.defaultForAllPages) and the set… methods. Excel's page set-up
+   * goes through the printer driver: with `noPrinter` every page-layout action fails, as it can on
+   * a PC without a printer. https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
+   */
+  readonly pageLayout = recorder(this.fake, "pageLayout", (k, v) => {
+    this.printer();
+    this.target().props[`pageLayout.${k}`] = v;
+  }, {
+    setPrintTitleRows: (rows: string) => this.record("printTitleRows", rows, true),
+    setPrintTitleColumns: (cols: string) => this.record("printTitleColumns", cols, true),
+    setPrintArea: (area: string) => this.record("printArea", area, true),
   });
+  /** Manual page breaks before the given cells' rows. https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection */
+  readonly horizontalPageBreaks = {
+    add: (at: string) => this.book.enqueue("worksheet.horizontalPageBreaks.add", at, () => {
+      this.printer();
+      this.target().props["pageBreaks"] = [...((this.target().props["pageBreaks"] as string[] | undefined) ?? []), at];
+    }),
+    removePageBreaks: () => this.book.enqueue("worksheet.horizontalPageBreaks.removePageBreaks", null, () => (this.target().props["pageBreaks"] = [])),
+  };
+  private printer(): void {
+    if (this.book.noPrinter) fail("GeneralException", "page set-up needs a printer");
+  }
   readonly protection = {
     protect: (options: unknown) => this.record("protect", options ?? true),
     /** Unprotecting a sheet that is not protected changes nothing. */
     unprotect: () => this.book.enqueue("worksheet.unprotect", null, () => delete this.target().props["protect"]),
   };
-  private record(key: string, value: unknown): void {
-    this.book.enqueue(`worksheet.${key}`, value, () => (this.target().props[key] = value));
+  private record(key: string, value: unknown, printing = false): void {
+    this.book.enqueue(`worksheet.${key}`, value, () => {
+      if (printing) this.printer();
+      this.target().props[key] = value;
+    });
   }
 }
 

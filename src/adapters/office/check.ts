@@ -16,14 +16,13 @@ import { errorCells, fillRewritten } from "./messages";
  */
 
 export interface CheckIo {
-  readonly features: { pageLayout: boolean };
   readonly maxBytes: number;
   /** context.sync, counted by the port. */
   readonly sync: (ctx: Excel.RequestContext, bytes?: number) => Promise<void>;
 }
 
 export async function checkWritten(ctx: Excel.RequestContext, sheets: readonly string[], fills: readonly FillCheck[], io: CheckIo): Promise<Diagnostic[]> {
-  let errors = queueErrorCheck(ctx, sheets, io);
+  let errors = queueErrorCheck(ctx, sheets);
   const lasts = fills.map((f) => {
     const range = ctx.workbook.worksheets.getItem(f.sheet).getRangeByIndexes(f.row + f.rows - 1, f.col, 1, f.cols);
     return { f, range: range.load(f.copy === "Formats" ? "numberFormat" : "formulas") };
@@ -40,9 +39,9 @@ export async function checkWritten(ctx: Excel.RequestContext, sheets: readonly s
   }
   const chunks = chunkOps(rewrite, io.maxBytes);
   for (const [i, chunk] of chunks.entries()) {
-    queueOps(ctx, chunk, io.features);
+    queueOps(ctx, chunk);
     // The error cells are asked again once the rewritten columns are in and recalculated.
-    if (i === chunks.length - 1) errors = queueErrorCheck(ctx, sheets, io);
+    if (i === chunks.length - 1) errors = queueErrorCheck(ctx, sheets);
     await io.sync(ctx, chunk.reduce((a, op) => a + opBytes(op), errors.bytes));
   }
   for (const { sheet, areas } of errors.areas) {
@@ -54,9 +53,9 @@ export async function checkWritten(ctx: Excel.RequestContext, sheets: readonly s
 }
 
 /** Calculate the sheets, then load their formula cells that show an error (queued, not sent). */
-function queueErrorCheck(ctx: Excel.RequestContext, sheets: readonly string[], io: CheckIo) {
+function queueErrorCheck(ctx: Excel.RequestContext, sheets: readonly string[]) {
   const ops: Op[] = sheets.map((sheet) => ({ kind: "calculate", sheet }));
-  queueOps(ctx, ops, io.features);
+  queueOps(ctx, ops);
   const areas = sheets.map((sheet) => ({ sheet, areas: ctx.workbook.worksheets.getItem(sheet).getRange().getSpecialCellsOrNullObject("Formulas", "Errors").load("address") }));
   return { areas, bytes: ops.reduce((a, op) => a + opBytes(op), 0) };
 }

@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import type { StyleKey, ValidationSpec } from "../../workbook/plan";
 import type { Op } from "./ops";
+import { PROTECTION } from "./print";
 
 /*
  * Enum values are written as their strings ("Landscape", not Excel.PageOrientation.landscape):
@@ -12,7 +13,7 @@ import type { Op } from "./ops";
  * Queue ops on the request context. Nothing here syncs: the caller sends each chunk with one
  * context.sync(). Ops address sheets by name, so a chunk can continue a sheet an earlier one began.
  */
-export function queueOps(ctx: Excel.RequestContext, ops: readonly Op[], features: { pageLayout: boolean }): void {
+export function queueOps(ctx: Excel.RequestContext, ops: readonly Op[]): void {
   const sheets = ctx.workbook.worksheets;
   const sheet = (name: string) => sheets.getItem(name);
   for (const op of ops) {
@@ -49,8 +50,12 @@ export function queueOps(ctx: Excel.RequestContext, ops: readonly Op[], features
       case "merge":
         sheet(op.sheet).getRange(op.address).merge(false);
         break;
+      case "rowHeight":
+        // Wrapped or merged text never grows its row by itself (Excel does not auto-fit merged cells).
+        sheet(op.sheet).getRanges(op.areas).format.rowHeight = op.height;
+        break;
       case "sheetSetup":
-        setUp(sheet(op.sheet), op, features);
+        setUp(sheet(op.sheet), op);
         break;
       case "unprotect":
         sheet(op.sheet).protection.unprotect();
@@ -81,26 +86,21 @@ export function queueOps(ctx: Excel.RequestContext, ops: readonly Op[], features
   }
 }
 
-function setUp(ws: Excel.Worksheet, op: Extract<Op, { kind: "sheetSetup" }>, features: { pageLayout: boolean }): void {
-  const { freeze, print, state, protect, tabColor } = op.spec;
+function setUp(ws: Excel.Worksheet, op: Extract<Op, { kind: "sheetSetup" }>): void {
+  const { freeze, state, protect, tabColor } = op.spec;
   if (freeze && (freeze.rows || freeze.cols)) {
     if (freeze.cols === 0) ws.freezePanes.freezeRows(freeze.rows);
     else if (freeze.rows === 0) ws.freezePanes.freezeColumns(freeze.cols);
     else ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, freeze.rows, freeze.cols));
   }
   if (tabColor) ws.tabColor = `#${tabColor.slice(-6)}`;
-  if (print && features.pageLayout) {
-    ws.pageLayout.orientation = print.landscape ? "Landscape" : "Portrait";
-    ws.pageLayout.paperSize = "A4";
-    if (print.titleRows) ws.pageLayout.setPrintTitleRows(`$${print.titleRows.replace(":", ":$")}`);
-  }
   // Explicit even when visible: a sheet pasted onto may have been hidden.
   ws.visibility = state === "hidden" ? "Hidden" : state === "veryHidden" ? "VeryHidden" : "Visible";
   if (protect) protectSheet(ws);
 }
 
 function protectSheet(ws: Excel.Worksheet): void {
-  ws.protection.protect({ allowFormatColumns: true, allowAutoFilter: true, selectionMode: "Normal" });
+  ws.protection.protect(PROTECTION);
 }
 
 interface OfficeStyle {

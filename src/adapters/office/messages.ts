@@ -96,3 +96,12 @@ export function checkFailed(e: unknown): Diagnostic {
     en: `The content was written, but the check afterwards (recalculation, error cells) could not finish: ${r.text}.`,
   });
 }
+
+/** The sheets are written; only how they print (page set-up, footers, page breaks) could not be set. */
+export function printSetupFailed(e: unknown, sheets: readonly string[]): Diagnostic {
+  const r = reason(e);
+  return diagnostic("warning", "office.printSetupFailed", {
+    zh: `内容已全部写入，但 ${sheets.join("、")} 的打印设置（A4、页脚页码、打印区域、分页）未能设置：${r.text}${r.where}。打印前请在“页面布局”中设置，或连接打印机后重新汇总。`,
+    en: `All content was written, but the print set-up of ${sheets.join(", ")} (A4, page-number footer, print area, page breaks) could not be set: ${r.text}. Set it under Page Layout before printing, or aggregate again with a printer available.`,
+  }, { sheet: sheets[0] ?? null, cell: null });
+}

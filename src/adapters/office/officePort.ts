@@ -10,7 +10,8 @@ import { buildOps, chunkOps, opBytes } from "./ops";
 import { doneName, extentOf, sheetLayout, swapOps, swapState, type SheetLayout, type SwapState } from "./swap";
 import { checkWritten } from "./check";
 import { queueCellEdits } from "./cells";
-import { checkFailed, codeOf, lookIncomplete, mergesUnchecked, readFailed, writeFailedPartly, writeFailedUnchanged } from "./messages";
+import { printBytes, printOps, protectAgain, queuePrint } from "./print";
+import { checkFailed, codeOf, lookIncomplete, mergesUnchecked, printSetupFailed, readFailed, writeFailedPartly, writeFailedUnchanged } from "./messages";
 
 export interface OfficePortOptions {
   /** Excel.run(options, batch) in the add-in; a recording fake in tests. */
@@ -163,7 +164,7 @@ export function officePort(options: OfficePortOptions): WorkbookPort & { readonl
     const first = layout.sheets.find((s) => s.replaces);
     if (!first?.spec.protect) return;
     try {
-      queueOps(ctx, [{ kind: "protect", sheet: first.name }], { pageLayout: false });
+      queueOps(ctx, [{ kind: "protect", sheet: first.name }]);
       await sync(ctx);
     } catch {
       // Already protected (the failure came before the unprotect): nothing to restore.
@@ -234,14 +235,15 @@ export function officePort(options: OfficePortOptions): WorkbookPort & { readonl
           const replaced = layout.sheets.filter((s) => s.replaces);
           const { ops, fills } = buildOps(layout);
           const chunks = chunkOps(ops, maxBytes);
-          const steps = chunks.length + 2;
+          const prints = features.pageLayout ? printOps(plan) : [];
+          const steps = chunks.length + 2 + (prints.length ? 1 : 0);
           // 1. Build every new sheet under its temporary name; the sheets in place are not touched.
           let used: { name: string; range: Excel.Range }[] = [];
           try {
             for (const [i, chunk] of chunks.entries()) {
               // Formulas recalculate once, when the request lands, not after every write.
               ctx.application.suspendApiCalculationUntilNextSync();
-              queueOps(ctx, chunk, features);
+              queueOps(ctx, chunk);
               // The extent of each sheet to be replaced travels with the first request: the paste covers it.
               if (i === 0) used = replaced.map((s) => ({ name: s.name, range: ctx.workbook.worksheets.getItem(s.name).getUsedRangeOrNullObject(false).load("address") }));
               await sync(ctx, chunk.reduce((a, op) => a + opBytes(op), 0));
@@ -258,7 +260,7 @@ export function officePort(options: OfficePortOptions): WorkbookPort & { readonl
           const diagnostics: Diagnostic[] = [];
           try {
             ctx.application.suspendApiCalculationUntilNextSync();
-            queueOps(ctx, swap, features);
+            queueOps(ctx, swap);
             await sync(ctx, swap.reduce((a, op) => a + opBytes(op), 0));
             const names = plan.sheets.map((s) => s.name);
             knownSheets = plan.placement === "first" ? [...names, ...before.filter((n) => !names.includes(n) && !layout.leftovers.includes(n))] : [...before.filter((n) => !layout.leftovers.includes(n)), ...names.filter((n) => !before.includes(n))];
@@ -268,10 +270,22 @@ export function officePort(options: OfficePortOptions): WorkbookPort & { readonl
             if (d.severity === "error") return { ok: false, diagnostics: [d] };
             diagnostics.push(d);
           }
+          // 3. How the sheets print: a courtesy of its own request (print.ts), a failure only warns.
+          if (prints.length) {
+            try {
+              for (const op of prints) queuePrint(ctx.workbook.worksheets.getItem(op.sheet), op);
+              await sync(ctx, prints.reduce((a, op) => a + printBytes(op), 0));
+            } catch (e) {
+              diagnostics.push(printSetupFailed(e, prints.map((op) => op.sheet)));
+              // Office.js batches are not transactions: the unprotect before the failing action happened.
+              await protectAgain(ctx, prints, sync).catch(() => diagnostics.push(lookIncomplete(e)));
+            }
+            options.onProgress?.(steps - 2, steps);
+          }
           options.onProgress?.(steps - 1, steps);
-          // 3. The check: calculate, error cells, the last row of every filled column.
+          // 4. The check: calculate, error cells, the last row of every filled column.
           try {
-            diagnostics.push(...(await checkWritten(ctx, plan.sheets.map((s) => s.name), fills, { features, maxBytes, sync })));
+            diagnostics.push(...(await checkWritten(ctx, plan.sheets.map((s) => s.name), fills, { maxBytes, sync })));
           } catch (e) {
             diagnostics.push(checkFailed(e));
           }

@@ -1,6 +1,7 @@
 import type { CellSpec, SheetSpec, StyleKey, ValidationSpec } from "../../workbook/plan";
 import { parseRange, rangeA1 } from "../../workbook/address";
 import { relativeForm } from "../../workbook/formulaRefs";
+import { linkFormula } from "../../workbook/links";
 import { literalForExcel, needsTextFormat, renameSheetRefs } from "./text";
 import type { SheetLayout } from "./swap";
 import { styleActions } from "./execute";
@@ -21,7 +22,10 @@ export type Op =
   | { kind: "validation"; sheet: string; address: string; rule: ValidationSpec }
   | { kind: "columnWidth"; sheet: string; col: number; width: number }
   | { kind: "merge"; sheet: string; address: string }
-  | { kind: "sheetSetup"; sheet: string; spec: Pick<SheetSpec, "freeze" | "print" | "state" | "protect" | "tabColor">; rows: number; cols: number }
+  /** One height, in points, for the rows of `areas` ("A5:A9,A12:A12": a RangeAreas address). */
+  | { kind: "rowHeight"; sheet: string; areas: string; height: number }
+  /** Print set-up is not here: it is a request of its own after the swap (print.ts). */
+  | { kind: "sheetSetup"; sheet: string; spec: Pick<SheetSpec, "freeze" | "state" | "protect" | "tabColor">; rows: number; cols: number }
   | { kind: "unprotect"; sheet: string }
   | { kind: "protect"; sheet: string }
   | { kind: "unmerge"; sheet: string; address: string }
@@ -88,7 +92,8 @@ export function buildOps(layout: SheetLayout): { ops: Op[]; fills: FillCheck[] }
   const fills: FillCheck[] = [];
   for (const s of layout.sheets) {
     const built = sheetOps(retargeted(s.spec, retarget), s.temp, s.replaces);
-    ops.push(...built.ops);
+    // Not ops.push(...built.ops): a 3,000-unit sheet's tens of thousands of ops overflow the call stack.
+    for (const op of built.ops) ops.push(op);
     fills.push(...built.fills.map((f) => fillCheck(s.spec, s.name, f)));
   }
   return { ops, fills };
@@ -155,7 +160,7 @@ function sheetOps(spec: SheetSpec, sheet: string, replaces: boolean): { ops: Op[
   }
   // A replaced sheet gets its look when pasted onto the old one (swap.ts); its merges are made here
   // too, so a merge Excel refuses fails while building, when nothing is in place yet.
-  ops.push(...(replaces ? spec.merges.map((address) => ({ kind: "merge" as const, sheet, address })) : sheetLook(spec, sheet, width)));
+  for (const op of replaces ? spec.merges.map((address) => ({ kind: "merge" as const, sheet, address })) : sheetLook(spec, sheet, width)) ops.push(op);
   return { ops, fills: checks };
 }
 
@@ -163,10 +168,45 @@ function sheetOps(spec: SheetSpec, sheet: string, replaces: boolean): { ops: Op[
 export function sheetLook(spec: SheetSpec, sheet: string, width: number): Op[] {
   const ops: Op[] = spec.columnWidths.map((w, col) => ({ kind: "columnWidth" as const, sheet, col, width: w }));
   for (const address of spec.merges) ops.push({ kind: "merge", sheet, address });
-  const { freeze, print, state, protect, tabColor } = spec;
-  ops.push({ kind: "sheetSetup", sheet, spec: { freeze, print, state, protect, tabColor }, rows: spec.rows.length, cols: width });
+  for (const { areas, height } of heightAreas(spec.rowHeights ?? {})) ops.push({ kind: "rowHeight", sheet, areas, height });
+  const { freeze, state, protect, tabColor } = spec;
+  ops.push({ kind: "sheetSetup", sheet, spec: { freeze, state, protect, tabColor }, rows: spec.rows.length, cols: width });
   return ops;
 }
+
+/**
+ * Row heights as few actions as possible: a sheet has a handful of distinct heights but, at 3,000
+ * units, tens of thousands of runs (扣分明细: 8 heights, 21,556 runs), so the rows of one height go
+ * into RangeAreas addresses (ExcelApi 1.9 getRanges), each under 255 characters — the longest
+ * multi-area address Excel's object model documents taking (VBA's Range) — not an action per run.
+ */
+export function heightAreas(heights: Readonly<Record<number, number>>): { areas: string; height: number }[] {
+  const byHeight = new Map<number, { from: number; to: number }[]>();
+  const rows = Object.keys(heights).map(Number).sort((a, b) => a - b);
+  for (const r of rows) {
+    const h = heights[r]!;
+    const runs = byHeight.get(h) ?? byHeight.set(h, []).get(h)!;
+    const last = runs[runs.length - 1];
+    if (last && last.to === r - 1) last.to = r;
+    else runs.push({ from: r, to: r });
+  }
+  const out: { areas: string; height: number }[] = [];
+  for (const [height, runs] of byHeight) {
+    let areas = "";
+    for (const run of runs) {
+      const a = `A${run.from + 1}:A${run.to + 1}`;
+      if (areas && areas.length + 1 + a.length > MAX_AREAS_ADDRESS) {
+        out.push({ areas, height });
+        areas = "";
+      }
+      areas = areas ? `${areas},${a}` : a;
+    }
+    if (areas) out.push({ areas, height });
+  }
+  return out;
+}
+
+const MAX_AREAS_ADDRESS = 255;
 
 /** A fill pays for its request envelope once it spares this many bytes of cell text. */
 const FILL_WORTH_BYTES = 400;
@@ -238,7 +278,8 @@ function cellBlocks(rows: readonly (readonly (CellSpec | null)[])[], width: numb
 function cellFormula(c: CellSpec | null): string | number | boolean {
   if (!c) return "";
   if (c.formula !== undefined) return `=${c.formula}`;
-  return literalForExcel(c.value ?? null);
+  const link = linkFormula(c);
+  return link !== undefined ? `=${link}` : literalForExcel(c.value ?? null);
 }
 
 /**

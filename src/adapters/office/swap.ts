@@ -84,7 +84,7 @@ export function swapOps(layout: SheetLayout, extents: ReadonlyMap<string, Extent
     );
   }
   for (const s of layout.sheets.filter((x) => !x.replaces)) ops.push({ kind: "rename", sheet: s.temp, name: s.name });
-  for (const s of layout.sheets.filter((x) => x.replaces)) ops.push(...sheetLook(s.spec, s.name, widthOf(s.spec)));
+  for (const s of layout.sheets.filter((x) => x.replaces)) for (const op of sheetLook(s.spec, s.name, widthOf(s.spec))) ops.push(op);
   if (layout.placement === "first") layout.sheets.forEach((s, i) => ops.push({ kind: "position", sheet: s.name, position: i }));
   for (const s of layout.sheets.filter((x) => x.replaces)) ops.push({ kind: "deleteSheet", sheet: doneName(s.index) });
   return ops;

@@ -3,6 +3,7 @@ import type { CellSpec, PrintSpec, SheetSpec, ValidationSpec, WritePlan } from "
 import { STYLES } from "./styles";
 import { parseRange, rangeA1 } from "../../workbook/address";
 import { temporarySheetName } from "../../workbook/port";
+import { linkFormula } from "../../workbook/links";
 
 /**
  * Apply a plan to an exceljs workbook. New sheets are built in full under temporary names, and
@@ -128,16 +129,9 @@ function renderCell(cell: ExcelJS.Cell, spec: CellSpec): void {
   if (spec.link) renderLink(cell, spec);
 }
 
-/**
- * An in-workbook link as a HYPERLINK formula, not a cell hyperlink: exceljs writes every cell
- * hyperlink with an external relationship, which LibreOffice opens as a file path
- * ("../book.xlsx#…") instead of jumping to the cell. "#'Sheet'!C6" is followed by Excel, WPS and
- * LibreOffice (which tries Calc's then Excel's address syntax), and by Office.js as a formula.
- */
+/** An in-workbook link (src/workbook/links.ts), shown as links are. */
 function renderLink(cell: ExcelJS.Cell, spec: CellSpec): void {
-  const shown = String(spec.value ?? spec.link);
-  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  cell.value = { formula: `HYPERLINK(${quote(`#${spec.link}`)},${quote(shown)})`, result: shown } as ExcelJS.CellFormulaValue;
+  cell.value = { formula: linkFormula(spec)!, result: String(spec.value ?? spec.link) } as ExcelJS.CellFormulaValue;
   cell.font = { ...cell.font, color: { argb: "FF0563C1" }, underline: true };
 }
 
