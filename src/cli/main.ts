@@ -5,12 +5,13 @@ import { say, UsageError } from "./io";
 const USAGE = `evalsheet — 区县妇联工作分类评价
 
 用法 (usage):
-  evalsheet template --out FILE.xlsx [--year N] [--scheme S.json] [--sample] [--seed N] [--department 部室] [--force]
+  evalsheet template --out FILE.xlsx [--year N] [--period 上半年] [--scheme S.json] [--sample] [--seed N] [--department 部室] [--force]
   evalsheet validate FILE.xlsx [--json] [--scheme S.json]
   evalsheet aggregate FILE.xlsx --out OUT.xlsx [--json RESULT.json] [--force] [--scheme S.json]
   evalsheet collect MASTER.xlsx DEPT.xlsx… --out OUT.xlsx [--force]
   evalsheet approve FILE.xlsx --by 审定人 [--date YYYY-MM-DD] --out OUT.xlsx [--force]
   evalsheet verify FILE.xlsx [--json]
+  evalsheet periodic add ANNUAL.xlsx PERIOD.xlsx… --out OUT.xlsx [--force]
   evalsheet history add FILE.xlsx PRIOR.xlsx|RESULT.json… --out OUT.xlsx [--force]
   evalsheet publish FILE.xlsx --out DIR [--approved-only] [--force]
   evalsheet scheme [--json] [--scheme S.json]
@@ -32,6 +33,7 @@ const options = {
   seed: { type: "string" },
   department: { type: "string" },
   year: { type: "string" },
+  period: { type: "string" },
   by: { type: "string" },
   date: { type: "string" },
   json: { type: "string" },
@@ -74,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
   // Each command is loaded when it runs, so --help loads neither exceljs nor the workbook writer.
   switch (command) {
     case "template":
-      return (await import("./commands/template")).templateCommand({ out: Xlsx.parse(need(values.out, "--out")), scheme: values.scheme, sample: values.sample, seed, department: values.department, overwrite: values.force, year: values.year === undefined ? undefined : Year.parse(values.year) });
+      return (await import("./commands/template")).templateCommand({ out: Xlsx.parse(need(values.out, "--out")), scheme: values.scheme, sample: values.sample, seed, department: values.department, period: values.period, overwrite: values.force, year: values.year === undefined ? undefined : Year.parse(values.year) });
     case "validate":
       return (await import("./commands/validate")).validateCommand({ file: one(positionals, "FILE.xlsx"), json: values.json !== undefined, scheme: values.scheme });
     case "aggregate":
@@ -91,6 +93,12 @@ export async function main(argv: string[]): Promise<number> {
     case "publish":
       // 晾晒 (issue 10 §4): loaded only when asked for.
       return (await import("./commands/publish")).publishCommand({ file: one(positionals, "FILE.xlsx"), outDir: need(values.out, "--out"), approvedOnly: values["approved-only"], force: values.force });
+    case "periodic": {
+      // 平时评价 (issue 10 §1): periodic workbooks' judged scores into the annual workbook's 平时评价 sheet.
+      const [verb, file, ...periods] = positionals;
+      if (verb !== "add" || !file || periods.length === 0) throw new UsageError(say("用法：evalsheet periodic add 年度工作簿.xlsx 平时评价.xlsx… --out 输出.xlsx", "Usage: evalsheet periodic add ANNUAL.xlsx PERIOD.xlsx… --out OUT.xlsx"));
+      return (await import("./commands/periodic")).periodicCommand({ file, periods, out: Xlsx.parse(need(values.out, "--out")), force: values.force });
+    }
     case "history": {
       // 历年结果 (issue 10 §2): prior years' outputs or result.json files into the workbook's hidden 历年结果.
       const [verb, file, ...priors] = positionals;

@@ -1,3 +1,4 @@
+import { periodTitle } from "../scheme/year";
 import type { Scheme } from "../scheme/schema";
 import type { CellSpec, SheetSpec, ValidationSpec } from "../workbook/plan";
 import { NOT_APPLICABLE, type RuleColumn } from "../engine/rules";
@@ -37,7 +38,7 @@ export function departmentSheet(scheme: Scheme, department: string, sample?: Sam
     if (right > left) merges.push(rangeA1({ top: r, left, bottom: r, right }));
   };
 
-  rows.push(row(width, { 0: text(`${department} · 基础工作评分表（${scheme.year} 年度）`, "title") }));
+  rows.push(row(width, { 0: text(`${department} · 基础工作评分表（${periodTitle(scheme)}）`, "title") }));
   mergeRow(0, 0, layout.lastCol);
   rows.push(row(width, { 0: text(noteFor(scheme, layout), "note") }));
   mergeRow(1, 0, layout.lastCol);

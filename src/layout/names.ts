@@ -19,6 +19,8 @@ export const SHEETS = {
   guidance: "分类指导",
   // Prior years' results (issue 10 §2): an input `evalsheet history add` writes; aggregate keeps it and never rewrites it.
   history: "_历年结果",
+  // 平时评价 (issue 10 §1): the periods' judged scores and how they count in; written by `evalsheet periodic add`, an input to aggregate.
+  periodic: "平时评价",
 } as const;
 
 /** Sheets the aggregate writes; everything else in a workbook is input and never written. */

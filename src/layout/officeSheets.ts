@@ -1,3 +1,4 @@
+import { periodTitle } from "../scheme/year";
 import { columnLetters } from "../workbook/address";
 import type { Scheme } from "../scheme/schema";
 import type { CellSpec, SheetSpec } from "../workbook/plan";
@@ -23,7 +24,7 @@ function headed(title: string, note: string, headers: readonly string[]): { rows
 export function casesSheet(scheme: Scheme, sample?: SampleData): SheetSpec {
   const c = scheme.cases;
   const { rows, merges } = headed(
-    `最佳实践案例评分表（${scheme.year} 年度）`,
+    `最佳实践案例评分表（${periodTitle(scheme)}）`,
     `每个区县报送 ${c.minPerUnit}—${c.maxPerUnit} 个案例，每个案例内容不超过 ${c.textLimit} 字；由项目所属品牌的牵头部室评分，每个案例 0—${c.perCaseMax} 分，低于满分须在“评语（扣分理由）”中写明扣分理由。多出的案例请整行删除。`,
     CASES.headers,
   );
@@ -66,7 +67,7 @@ export function casesSheet(scheme: Scheme, sample?: SampleData): SheetSpec {
 /** 加分扣分: an event log, one row per award, criticism or discretionary penalty. */
 export function eventsSheet(scheme: Scheme, sample?: SampleData): SheetSpec {
   const { rows, merges } = headed(
-    `加分扣分登记表（${scheme.year} 年度）`,
+    `加分扣分登记表（${periodTitle(scheme)}）`,
     `每行登记一件事；“次数”空白按 1 次计；“日期”填 ${scheme.year} 年内的日期（如 ${scheme.year}-03-01）。累计加分不超过 ${scheme.components.bonusCap} 分，部分事项另有封顶。酌情扣分须填写“酌情扣分分值”和理由。请附证明材料（扫描件名称）。`,
     EVENTS.headers,
   );
@@ -108,7 +109,7 @@ export function eventsSheet(scheme: Scheme, sample?: SampleData): SheetSpec {
 /** 综合评估: full marks unless a major incident; one row per unit. */
 export function compositeSheet(scheme: Scheme, sample?: SampleData): SheetSpec {
   const { rows, merges } = headed(
-    `综合评估表（${scheme.year} 年度，满分 ${scheme.components.composite} 分）`,
+    `综合评估表（${periodTitle(scheme)}，满分 ${scheme.components.composite} 分）`,
     "未发生重大安全责任事故、意识形态重大负面舆论影响、违法违纪案件等特殊情况的，原则上不扣分，“扣分”留空即为满分。扣分须选择事由并写明说明。",
     COMPOSITE.headers,
   );

@@ -34,6 +34,7 @@ export const PARAMS = {
   perCaseMax: { row: 5, name: "单个案例满分" },
   casesCap: { row: 6, name: "案例合计封顶" },
   casesPerUnit: { row: 7, name: "每个区县计入案例数" },
+  periodicWeight: { row: 8, name: "平时评价权重" },
 } as const;
 
 export type ParamKey = keyof typeof PARAMS;
@@ -96,5 +97,6 @@ export function paramValues(scheme: Scheme): Record<ParamKey, number | null> {
     perCaseMax: c.perCaseMax,
     casesCap: c.combine.kind === "cappedSum" ? c.combine.cap : null,
     casesPerUnit: c.maxPerUnit,
+    periodicWeight: scheme.periodic.weight,
   };
 }

@@ -1,4 +1,5 @@
 import type { WritePlan } from "../workbook/plan";
+import { periodicNote } from "./periodic";
 import type { Reading } from "../validate/validate";
 import { basicScoresSheet } from "./basicScores";
 import { detailsSheet } from "./details";
@@ -35,7 +36,7 @@ export interface AggregateOptions {
  */
 export function aggregatePlan(reading: Reading, options: AggregateOptions = {}): WritePlan {
   const { scheme, inputs, evaluation } = reading;
-  const basic = basicScoresSheet(scheme, inputs, evaluation);
+  const basic = basicScoresSheet(scheme, inputs, evaluation, reading.periodic.periods.size ? periodicNote(scheme, reading.periodic) : null);
   const calc = calcSheet(scheme, reading.workbook);
   const status = options.status ?? resultStatus(reading);
   return {
@@ -68,8 +69,11 @@ export function timestamp(at: Date): string {
 
 /** What the office must know before the result goes to the 党组会: departments whose scores are not yet signed off. */
 export function summaryNotes(reading: Reading): string[] {
+  // 平时评价: which periods counted in, at what weight, which are missing (issue 10 §1).
+  const periodic = periodicNote(reading.scheme, reading.periodic);
+  const notes = periodic && reading.periodic.periods.size ? [periodic] : [];
   const unsigned = reading.signOffs.filter((s) => !s.signed);
-  if (unsigned.length === 0) return [];
+  if (unsigned.length === 0) return notes;
   const who = unsigned.map((s) => `${s.department}（${[s.scorer ? null : "评分人", s.approver ? null : "分管领导审定", s.date ? null : "审定日期"].filter(Boolean).join("、")}未填）`);
-  return [`以下部室的评分尚未经分管领导审定：${who.join("；")}。请补齐部室审定后再提交党组会审定。`];
+  return [...notes, `以下部室的评分尚未经分管领导审定：${who.join("；")}。请补齐部室审定后再提交党组会审定。`];
 }

@@ -1,3 +1,4 @@
+import { periodTitle } from "../scheme/year";
 import type { Scheme } from "../scheme/schema";
 import { indicatorFormula, indicatorMax } from "../engine/basic";
 import { dec, roundTo, sum, toNumber } from "../engine/decimal";
@@ -74,7 +75,7 @@ function pages(scheme: Scheme): string[][] {
  * so a department's edited cell recalculates here and in 汇总 without the add-in. Units keep the
  * department sheets' order, so an indicator column is one formula filled down per region group.
  */
-export function basicScoresSheet(scheme: Scheme, inputs: EvaluationInputs, evaluation: Evaluation): BasicScoresSheet {
+export function basicScoresSheet(scheme: Scheme, inputs: EvaluationInputs, evaluation: Evaluation, periodic: string | null = null): BasicScoresSheet {
   const d = scheme.rounding.decimals;
   const byKey = new Map<string, IndicatorInput>();
   for (const b of inputs.basic) if (!byKey.has(`${b.unit}\u0000${b.indicator}`)) byKey.set(`${b.unit}\u0000${b.indicator}`, b);
@@ -85,8 +86,8 @@ export function basicScoresSheet(scheme: Scheme, inputs: EvaluationInputs, evalu
   const width = FIRST + Math.max(...layout.map((t) => t.reduce((a, b) => a + b.indicators.length + 1, 0) + (t === layout.at(-1) ? 1 : 0)));
   const last = columnLetters(width - 1);
   const rows: (CellSpec | null)[][] = [
-    row(width, { 0: text(`基础工作得分明细（${scheme.year} 年度，满分 ${scheme.components.basic}）`, "title") }),
-    row(width, { 0: text("本表由“汇总”生成，每格公式引用各部室评分表；修改部室表后自动重算。请勿在本表填写。五联工程分表排列，每表各区县一行，末表为基础工作合计。", "note") }),
+    row(width, { 0: text(`基础工作得分明细（${periodTitle(scheme)}，满分 ${scheme.components.basic}）`, "title") }),
+    row(width, { 0: text(`本表由“汇总”生成，每格公式引用各部室评分表；修改部室表后自动重算。请勿在本表填写。五联工程分表排列，每表各区县一行，末表为基础工作合计。${periodic ?? ""}`, "note") }),
   ];
   const merges = [`A1:${last}1`, `A2:${last}2`];
   const breaks: number[] = [];

@@ -1,3 +1,4 @@
+import { periodTitle } from "../scheme/year";
 import type { Scheme } from "../scheme/schema";
 import type { Evaluation, UnitResult } from "../engine/evaluate";
 import { dec, roundTo, sum, toNumber } from "../engine/decimal";
@@ -47,7 +48,7 @@ export function detailsSheet(scheme: Scheme, evaluation: Evaluation, madeAt: str
   const width = HEADERS.length;
   const fmt = d > 0 ? `+0.${"0".repeat(d)};-0.${"0".repeat(d)};0` : "+0;-0;0";
   const rows: (CellSpec | null)[][] = [
-    row(width, { 0: text(`扣分、加分与封顶明细（${scheme.year} 年度）`, "title") }),
+    row(width, { 0: text(`扣分、加分与封顶明细（${periodTitle(scheme)}）`, "title") }),
     row(width, { 0: text(`本表是 ${madeAt} 汇总时的快照（不随输入自动更新；输入修改后“汇总”表会提示重新汇总）。按汇总顺序列出每个区县的每一项扣分、门槛、倒扣、封顶、加分和扣分，及其理由与来源单元格（点击可跳转）；每个区县的“合计”行：基础工作、最佳实践案例、综合评估的满分之和加上各项变化，即为总分。分值按方案保留 ${d} 位小数。`, "note") }),
     HEADERS.map((h) => text(h, "header")),
   ];

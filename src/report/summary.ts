@@ -1,3 +1,4 @@
+import { periodTitle } from "../scheme/year";
 import type { Scheme } from "../scheme/schema";
 import { bestPracticeFormula } from "../engine/cases";
 import { bonusFormula } from "../engine/bonus";
@@ -75,7 +76,7 @@ export function summarySheet(
   const headers = summaryHeaders(scheme, prior);
   const heights: Record<number, number> = { 0: 30, 1: 24, 2: Math.max(36, ...headers.map((h, i) => heightFor(linesOf(h, STYLE_TEXT.header.size, WIDTHS[i]! * WIDTH_POINTS.narrow), STYLE_TEXT.header.size))) };
   const rows: (CellSpec | null)[][] = [
-    row(width, { 0: text(`${scheme.year}年度区县妇联工作分类评价结果汇总表`, "title") }),
+    row(width, { 0: text(`${periodTitle(scheme, true)}区县妇联工作分类评价结果汇总表`, "title") }),
     row(width, { 0: text(status, "badge") }),
     [...headers.map((h) => text(h, "header")), text("快照总分（汇总时）", "header")],
   ];

@@ -17,6 +17,10 @@ export function checkConsistency(s: Scheme, ctx: z.RefinementCtx): void {
   unique(s.bonus.items.map((b) => b.id), (i, v) => issue(["bonus", "items", i, "id"], `加分项 id 重复：${v}`));
   unique(s.penalties.items.map((p) => p.id), (i, v) => issue(["penalties", "items", i, "id"], `扣分项 id 重复：${v}`));
   unique(s.cases.projects.map((p) => p.id), (i, v) => issue(["cases", "projects", i, "id"], `案例项目 id 重复：${v}`));
+  unique(s.periodic.periods, (i, v) => issue(["periodic", "periods", i], `平时评价周期重复：${v}`));
+  if (s.period !== undefined && !s.periodic.periods.includes(s.period)) {
+    issue(["period"], `周期“${s.period}”不在平时评价周期（${s.periodic.periods.join("、")}）之中`);
+  }
 
   // Every spelling must name exactly one unit, or alias resolution would guess.
   const spellings = new Map<string, string>();

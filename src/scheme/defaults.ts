@@ -18,6 +18,7 @@ const governs: Record<string, (s: Scheme) => unknown> = {
   composite: (s) => [s.composite, s.components.composite],
   bonus: (s) => [s.bonus, s.components.bonusCap],
   signOff: (s) => s.signOff,
+  periodic: (s) => s.periodic,
   contactTerm: (s) => contactsOf(s),
   contactLedger: (s) => contactsOf(s)?.ways ?? null,
   researchLedger: (s) => researchOf(s),

@@ -179,6 +179,12 @@ export const OpenChoiceSchema = z.preprocess(
   }),
 );
 
+export const PeriodicSchema = z.object({
+  periods: z.array(z.string().min(1).max(20)).min(1).max(12),
+  /** 0 … 1: the annual judged score × (1 − weight) + the periods' mean × weight. */
+  weight: z.number().min(0).max(1),
+});
+
 export const SchemeBaseSchema = z.object({
   id: Id,
   title: z.string().min(1),
@@ -206,6 +212,13 @@ export const SchemeBaseSchema = z.object({
   notApplicable: z.enum(["rescale", "full"]).default("rescale"),
   /** A scored department sheet without its 部室审定 (评分人, 分管领导审定, 审定日期) is reported so. */
   signOff: z.enum(["error", "warning", "off"]).default("warning"),
+  /**
+   * 日常评价与年度评价相结合: the periods of a year and the weight of their mean in each indicator's
+   * judged (定性) score in the annual evaluation (./periodic.ts; the document fixes neither).
+   */
+  periodic: PeriodicSchema.default({ periods: ["上半年", "下半年"], weight: 0.3 }),
+  /** This workbook's period, for a periodic evaluation (`template --period`); absent in the annual one. */
+  period: z.string().min(1).optional(),
   openChoices: z.array(OpenChoiceSchema).default([]),
   /** 附件2: the Party group members' contact points; absent in schemes written before it (./contacts.ts). */
   contacts: ContactsSchema.optional(),

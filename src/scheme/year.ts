@@ -46,3 +46,12 @@ export function withYear(scheme: Scheme, year: number): Scheme {
   if (year === scheme.year) return scheme;
   return { ...scheme, year, applicableFrom: firstYear(scheme) };
 }
+
+/**
+ * What titles call the workbook's time: "2024 年度" for the annual evaluation, "2024 年上半年" for
+ * a periodic one (`template --period`). `compact` drops the space, for 汇总's title.
+ */
+export function periodTitle(scheme: Pick<Scheme, "year" | "period">, compact = false): string {
+  const sp = compact ? "" : " ";
+  return scheme.period ? `${scheme.year}${sp}年${scheme.period}` : `${scheme.year}${sp}年度`;
+}

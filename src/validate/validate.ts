@@ -14,6 +14,7 @@ import { readDepartment } from "./readDepartment";
 import type { SignOff } from "./signOff";
 import { readCases, readComposite, readEvents } from "./readOffice";
 import { readLedgers, type Ledgers } from "./readLedgers";
+import { blendInputs, blendedCells, emptyRecord, periodicDiagnostics, readPeriodicSheet, type PeriodicRecord } from "../report/periodic";
 import { readHistory, type History } from "../history/history";
 
 export interface Reading {
@@ -31,6 +32,9 @@ export interface Reading {
   readonly ledgers: Ledgers;
   /** Prior years' results (`_历年结果`, issue 10 §2): 汇总's 上年 columns and 分类指导's change since last year. */
   readonly history: History;
+  /** 平时评价 imported into this (annual) workbook, and the inputs before the periods counted in. */
+  readonly periodic: PeriodicRecord;
+  readonly annualInputs: EvaluationInputs;
   /** Sorted: errors first, then by sheet and cell. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -59,22 +63,28 @@ export function readWorkbook(wb: WorkbookSnapshot, options: { scheme?: Scheme } 
   const casesSheet = findInputSheet(wb, SHEETS.cases, [], "最佳实践案例评分表", out);
   const eventsSheet = findInputSheet(wb, SHEETS.events, [], "加分扣分登记表", out);
   const compositeSheet = findInputSheet(wb, SHEETS.composite, [], "综合评估表", out);
-  const inputs: EvaluationInputs = {
+  const annualInputs: EvaluationInputs = {
     basic,
     cases: casesSheet ? readCases(scheme, casesSheet, out) : [],
     events: eventsSheet ? readEvents(scheme, eventsSheet, out) : [],
     composite: compositeSheet ? readComposite(scheme, compositeSheet, out) : [],
   };
+  // 平时评价 counts in (src/report/periodic.ts): judged scores a period scored become their blend.
+  const periodicSnap = wb.sheets.find((s) => s.name === SHEETS.periodic);
+  const periodic = scheme.period ? emptyRecord : readPeriodicSheet(scheme, periodicSnap);
+  const inputs = blendInputs(scheme, annualInputs, periodic, blendedCells(scheme, periodicSnap));
+  out.push(...periodicDiagnostics(scheme, periodic));
   const evaluation = evaluate(scheme, inputs);
   const ledgers = readLedgers(scheme, wb, out);
-  out.push(...reasonChecks(scheme, inputs, evaluation));
+  // A reason is owed for the department's own score below full, not for a blend a period lowered.
+  out.push(...reasonChecks(scheme, annualInputs, inputs === annualInputs ? evaluation : evaluate(scheme, annualInputs)));
   out.push(...totalBoundsChecks(scheme, evaluation));
   const approval = readApproval(wb);
   const changed = approval ? changedSinceApproval(approval, wb) : [];
   if (approval) out.push(...approvalDiagnostics(approval, changed));
   const history = readHistory(wb);
   out.push(...history.diagnostics);
-  return { ok: true, scheme, inputs, evaluation, approval, changedSinceApproval: changed, signOffs, ledgers, history: history.history, workbook: wb, diagnostics: sortDiagnostics(out) };
+  return { ok: true, scheme, inputs, evaluation, approval, changedSinceApproval: changed, signOffs, ledgers, history: history.history, periodic, annualInputs, workbook: wb, diagnostics: sortDiagnostics(out) };
 }
 
 /** The scheme a workbook carries (hidden data sheet), else the built-in; null when it carries a broken one. */

@@ -17,6 +17,8 @@ export interface TemplateArgs {
   department?: string | undefined;
   /** The evaluation year; absent = defaultEvaluationYear (said in --help and in the output). */
   year?: number | undefined;
+  /** A periodic workbook's period (上半年…): the same sheets and checks, titled with the period. */
+  period?: string | undefined;
   /** Write over an existing --out (--force; the demo regenerates its own files). */
   overwrite?: boolean;
 }
@@ -28,7 +30,11 @@ export async function templateCommand(args: TemplateArgs): Promise<number> {
   const problem = yearProblem(given, year);
   if (problem) throw new UsageError(say(problem.zh, problem.en));
   // The year lives in the embedded scheme: every title, the sample's dates and the 加分扣分 date check follow it.
-  const scheme = withYear(given, year);
+  const yearly = withYear(given, year);
+  if (args.period !== undefined && !yearly.periodic.periods.includes(args.period)) {
+    throw new UsageError(say(`周期“${args.period}”不是本方案的平时评价周期。可选：${yearly.periodic.periods.join("、")}`, `"${args.period}" is not one of the scheme's periods: ${yearly.periodic.periods.join(", ")}`));
+  }
+  const scheme = args.period === undefined ? yearly : { ...yearly, period: args.period };
   let department: string | undefined;
   if (args.department) {
     const wanted = foldName(args.department);
@@ -47,8 +53,8 @@ export async function templateCommand(args: TemplateArgs): Promise<number> {
   const wb = await planToWorkbook(plan);
   writeAtomic(args.out, await workbookBytes(wb));
   const whichYear = args.year === undefined ? say("，未指定 --year，按当前日期取默认年度", ", the default as no --year was given") : "";
-  console.log(say(`已生成${department ? `“${department}”评分表` : "评价工作簿"}（${year} 年度${whichYear}）：${args.out}${args.sample ? `（示例数据，种子 ${args.seed}）` : ""}`,
-    `Wrote ${department ? `the ${department} sheet` : "the evaluation workbook"} (${year}${whichYear}): ${args.out}${args.sample ? ` (sample data, seed ${args.seed})` : ""}`));
+  console.log(say(`已生成${department ? `“${department}”评分表` : "评价工作簿"}（${year} 年${args.period ?? "度"}${whichYear}）：${args.out}${args.sample ? `（示例数据，种子 ${args.seed}）` : ""}`,
+    `Wrote ${department ? `the ${department} sheet` : "the evaluation workbook"} (${year}${args.period ? ` ${args.period}` : ""}${whichYear}): ${args.out}${args.sample ? ` (sample data, seed ${args.seed})` : ""}`));
   return 0;
 }
 
