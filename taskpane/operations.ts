@@ -183,6 +183,21 @@ export function importDepartments(ctx: OpContext, files: readonly DepartmentFile
   });
 }
 
+/**
+ * 导入部室表 from the files' bytes: each is opened by the file adapter (exceljs, imported on first use,
+ * so that in the compute worker the page never loads it), then imported as above.
+ */
+export async function importFiles(ctx: OpContext, files: readonly { name: string; bytes: Uint8Array }[]): Promise<OpResult<{ imported: string[]; missing: string[] }>> {
+  const { openXlsx } = await import("../src/adapters/xlsx/openXlsx");
+  const snapshots: DepartmentFileSnapshot[] = [];
+  for (const f of files) {
+    const opened = await openXlsx(f.bytes, f.name);
+    if (!opened.ok) return { ok: false, diagnostics: opened.diagnostics };
+    snapshots.push({ name: f.name, snapshot: opened.snapshot });
+  }
+  return importDepartments(ctx, snapshots);
+}
+
 /** Save an edited scheme into the workbook (its readable sheet and its hidden data sheet). */
 export async function saveScheme(ctx: OpContext, scheme: Scheme): Promise<OpResult<void>> {
   const written = await ctx.port.applyPlan({ sheets: [schemeSheet(scheme), dataSheet(scheme)], placement: "last" });
@@ -223,5 +238,33 @@ export function importHistory(ctx: OpContext, files: readonly { name: string; by
     const written = await ctx.port.applyPlan(planned.plan);
     if (!written.ok) return { ok: false, diagnostics: written.diagnostics };
     return { ok: true, value: { added: [...planned.added], years: planned.history.years.map((y) => y.year) }, diagnostics: [...notes, ...planned.diagnostics, ...written.diagnostics] };
+  });
+}
+
+/**
+ * 导入平时评价 (issue 10 §1): periodic workbooks' judged scores into this (annual) workbook's 平时评价
+ * sheet, as `evalsheet periodic add` does (src/report/periodicAdd.ts); nothing is written on a refusal.
+ * The next 汇总 counts them in (年度 × 70 % + 平时平均 × 30 % by default).
+ */
+export function importPeriodic(ctx: OpContext, files: readonly { name: string; bytes: Uint8Array }[]): Promise<OpResult<{ added: string[]; missing: string[] }>> {
+  return guarded(async () => {
+    const annual = await readAndValidate(ctx, 3);
+    if (!annual.ok) return annual;
+    const { addPeriods, annualScoreCells } = await import("../src/report/periodicAdd");
+    const { missingPeriods, periodicSheet } = await import("../src/report/periodic");
+    const { openXlsx } = await import("../src/adapters/xlsx/openXlsx");
+    const periods = [];
+    for (const f of files) {
+      const opened = await openXlsx(f.bytes, f.name);
+      if (!opened.ok) return { ok: false, diagnostics: opened.diagnostics };
+      periods.push({ name: f.name, reading: readWorkbook(opened.snapshot) });
+    }
+    const result = addPeriods(annual.value, periods);
+    if (hasErrors(result.diagnostics)) return { ok: false, diagnostics: [...result.diagnostics] };
+    checkpoint(ctx, "phaseWrite", 3, 3);
+    const sheet = periodicSheet(annual.value.scheme, result.record, annualScoreCells(annual.value));
+    const written = await ctx.port.applyPlan({ sheets: [sheet], placement: "last" });
+    if (!written.ok) return { ok: false, diagnostics: written.diagnostics };
+    return { ok: true, value: { added: [...result.added], missing: missingPeriods(annual.value.scheme, result.record) }, diagnostics: [...result.diagnostics, ...written.diagnostics] };
   });
 }

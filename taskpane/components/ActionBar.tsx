@@ -16,6 +16,8 @@ export interface ActionBarProps {
   onImport: (files: FileList) => void;
   /** 导入历年结果: earlier outputs (.xlsx) or result.json files (issue 10 §2). */
   onImportHistory?: (files: FileList) => void;
+  /** 导入平时评价: periodic workbooks (issue 10 §1). */
+  onImportPeriodic?: (files: FileList) => void;
   onValidate: () => void;
   onAggregate: () => void;
   onCancel: () => void;
@@ -28,6 +30,8 @@ export function ActionBar(p: ActionBarProps) {
   const disabled = !p.enabled || p.busy !== null;
   const picker = useRef<HTMLInputElement>(null);
   const priorPicker = useRef<HTMLInputElement>(null);
+  const periodPicker = useRef<HTMLInputElement>(null);
+  const en = useContext(LangContext).lang === "en";
   const history = HISTORY_STRINGS[useContext(LangContext).lang];
   return (
     <section className={s.root} aria-label={t.working}>
@@ -60,6 +64,24 @@ export function ActionBar(p: ActionBarProps) {
               aria-label={history.importButton}
               onChange={(e) => {
                 if (e.currentTarget.files?.length) p.onImportHistory?.(e.currentTarget.files);
+                e.currentTarget.value = "";
+              }}
+            />
+          </>
+        )}
+        {p.onImportPeriodic && (
+          <>
+            <Button onClick={() => periodPicker.current?.click()} disabled={disabled}>{en ? "Add periodic results" : "导入平时评价"}</Button>
+            <input
+              ref={periodPicker}
+              type="file"
+              accept=".xlsx"
+              multiple
+              hidden
+              data-testid="import-periodic"
+              aria-label={en ? "Add periodic results" : "导入平时评价"}
+              onChange={(e) => {
+                if (e.currentTarget.files?.length) p.onImportPeriodic?.(e.currentTarget.files);
                 e.currentTarget.value = "";
               }}
             />
