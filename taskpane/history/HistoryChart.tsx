@@ -3,12 +3,35 @@ import { useContext, useMemo } from "react";
 import type { Reading } from "../../src/validate/validate";
 import { unitTrend, type TrendPoint } from "../../src/history/trend";
 import { LangContext } from "../i18n";
-import { HISTORY_STRINGS } from "./strings";
 
 /**
  * 历年: a district's total and group rank over the years, this year last, as two small plain SVG
  * line charts (no chart library) and the same figures as a table. Loaded only when the tab opens.
  */
+
+// Its strings travel with it, off the first screen.
+const zh = {
+  title: (unit: string) => `${unit}历年总分与组内排名`,
+  total: "总分",
+  groupRank: "组内排名",
+  point: (year: number, what: string, value: string) => `${year} 年度 ${what} ${value}`,
+  rankOf: (rank: number, size: number | null) => `第 ${rank} 名${size ? `（共 ${size} 个）` : ""}`,
+  thisYear: "本年",
+  none: "没有历年结果：用“导入历年结果”导入往年的汇总结果（.xlsx）或 result.json 后重新汇总。",
+  onlyThisYear: "历年结果中没有本区县，只有本年数据。",
+};
+const en: typeof zh = {
+  title: (unit) => `${unit}: total and group rank over the years`,
+  total: "Total",
+  groupRank: "Group rank",
+  point: (year, what, value) => `${year} ${what} ${value}`,
+  rankOf: (rank, size) => `#${rank}${size ? ` of ${size}` : ""}`,
+  thisYear: "this year",
+  none: "No prior years: add earlier outputs (.xlsx) or result.json files with 导入历年结果, then aggregate again.",
+  onlyThisYear: "The prior years hold no result for this district; this year only.",
+};
+const CHART_STRINGS = { zh, en } as const;
+
 const useStyles = makeStyles({
   line: { fill: "none", stroke: tokens.colorBrandStroke1, strokeWidth: "2px" },
   rankLine: { fill: "none", stroke: tokens.colorPaletteBerryBorderActive, strokeWidth: "2px" },
@@ -38,7 +61,7 @@ export function totalScale(points: readonly TrendPoint[]): { lo: number; hi: num
 
 export function TrendChart(props: { unit: string; points: readonly TrendPoint[] }) {
   const { lang } = useContext(LangContext);
-  const h = HISTORY_STRINGS[lang];
+  const h = CHART_STRINGS[lang];
   const s = useStyles();
   const { points } = props;
   const n = points.length;
@@ -103,7 +126,7 @@ export function TrendChart(props: { unit: string; points: readonly TrendPoint[] 
 /** The 历年 tab of the explanation dialog: the trend from the workbook's 历年结果 and this evaluation. */
 export default function HistoryTab(props: { reading: Reading; unit: string }) {
   const { lang } = useContext(LangContext);
-  const h = HISTORY_STRINGS[lang];
+  const h = CHART_STRINGS[lang];
   const { history, evaluation } = props.reading;
   const points = useMemo(() => unitTrend(history, evaluation, props.unit), [history, evaluation, props.unit]);
   return (
