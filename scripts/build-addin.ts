@@ -33,7 +33,7 @@ export function buildAddin(options: AddinBuildOptions): Promise<string> {
     execFile(
       process.execPath,
       [cli, "--mode", "production", "--output-path", options.outDir, "--stats", "errors-warnings"],
-      { cwd: ROOT, env, timeout: options.timeoutMs ?? 300_000, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: ROOT, env, timeout: options.timeoutMs ?? 900_000, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const output = `${stdout}${stderr}`;
         if (error) reject(new Error(`webpack --mode production failed (${error.message}):\n${output}`));

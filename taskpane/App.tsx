@@ -57,18 +57,9 @@ export function App(props: { env: PaneEnv; initialLang?: Lang }) {
     const ok = await env.selectCell(d.sheet, d.cell.split(":")[0]!);
     if (!ok && env.mode === "standalone") pane.notify({ kind: "info", text: (tt) => `${d.sheet}!${d.cell}${tt.colon}${tt.selectCellStandalone}` });
   };
+  // The files are opened where the operations run (the compute worker), not on the page.
   const onImport = async (files: FileList) => {
-    const { openXlsx } = await import("../src/adapters/xlsx/openXlsx");
-    const snapshots = [];
-    for (const f of Array.from(files)) {
-      const opened = await openXlsx(new Uint8Array(await f.arrayBuffer()), f.name);
-      if (!opened.ok) {
-        const d = opened.diagnostics[0]!;
-        return pane.notify({ kind: "error", text: (tt) => (tt === STRINGS.en ? d.messageEn : d.message) });
-      }
-      snapshots.push({ name: f.name, snapshot: opened.snapshot });
-    }
-    await pane.importDepartments(snapshots);
+    await pane.importFiles(await Promise.all(Array.from(files, async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
   };
   const onDownload = async () => {
     if (!env.workbookBytes) return;

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import type { PaneEnv } from "./env";
-import { officePort } from "../src/adapters/office/officePort";
 import type { WorkbookPort } from "../src/workbook/port";
+import { lazyPort } from "./lazyPort";
 import { diagnostic, type Diagnostic } from "../src/diagnostics/diagnostic";
 import type { Scheme } from "../src/scheme/schema";
 import { ACK_KEY, STORAGE_KEY, functionsShareThisRuntime, runtimeStorage, schemeStamp, setActiveScheme } from "../functions/schemeSlot";
@@ -14,11 +14,12 @@ export interface AckWait {
 
 /** The pane inside Excel: the Office.js adapter over the open workbook. */
 export function excelEnv(onProgress?: (done: number, total: number) => void, wait: AckWait = { polls: 10, intervalMs: 500 }): PaneEnv {
-  const port: WorkbookPort = officePort({
+  // The adapter loads with the first read, not with the first screen.
+  const port: WorkbookPort = lazyPort(async () => (await import("../src/adapters/office/officePort")).officePort({
     run: (batch, runOptions) => Excel.run(runOptions, batch),
     isSetSupported: (set, version) => Office.context.requirements.isSetSupported(set, version),
     ...(onProgress ? { onProgress } : {}),
-  });
+  }));
   let lastScheme: string | null = null;
   return {
     mode: "excel",

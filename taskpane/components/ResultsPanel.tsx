@@ -1,13 +1,14 @@
 import {
   Badge, Button, makeStyles, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import type { Reading } from "../../src/validate/validate";
 import type { UnitResult } from "../../src/engine/evaluate";
 import { summaryOrder } from "../../src/report/summary";
 import { useT } from "../i18n";
 import { UnitDetail } from "./UnitDetail";
 import { PublishDownload } from "../guidance/PublishDownload";
+import { usePaged } from "../hooks/usePaged";
 
 // The chart is not on the first screen: it loads when results are shown.
 const TotalsChart = lazy(() => import("./TotalsChart"));
@@ -27,7 +28,9 @@ export default function ResultsPanel(props: { reading: Reading }) {
   const s = useStyles();
   const [open, setOpen] = useState<UnitResult | null>(null);
   const { scheme, evaluation } = props.reading;
-  const ordered = summaryOrder(scheme, evaluation);
+  const ordered = useMemo(() => summaryOrder(scheme, evaluation), [scheme, evaluation]);
+  // Thousands of units: each group shows its first rows, and more on demand, never all in one long task.
+  const { limit, more } = usePaged(ordered);
   return (
     <section className={s.root} aria-label={t.results}>
       {scheme.groups.map((g) => (
@@ -43,7 +46,7 @@ export default function ResultsPanel(props: { reading: Reading }) {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {ordered.filter((u) => u.group === g.id).map((u) => (
+              {ordered.filter((u) => u.group === g.id).slice(0, limit).map((u) => (
                 <TableRow key={u.unit}>
                   <TableCell>{u.groupRank}</TableCell>
                   <TableCell>
@@ -55,6 +58,9 @@ export default function ResultsPanel(props: { reading: Reading }) {
               ))}
             </TableBody>
           </Table>
+          {ordered.filter((u) => u.group === g.id).length > limit && (
+            <Button appearance="subtle" onClick={more}>{t.showMore}（{limit} / {ordered.filter((u) => u.group === g.id).length}）</Button>
+          )}
         </div>
       ))}
       <Suspense fallback={<Spinner size="tiny" label={t.chart} />}>

@@ -1,5 +1,6 @@
 import { makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
-import type { ReactElement } from "react";
+import { useMemo, type ReactElement } from "react";
+import { PAGE } from "../hooks/usePaged";
 import type { Reading } from "../../src/validate/validate";
 import { summaryOrder } from "../../src/report/summary";
 import { useT } from "../i18n";
@@ -15,7 +16,7 @@ export default function TotalsChart(props: { reading: Reading }) {
   const t = useT();
   const s = useStyles();
   const { scheme, evaluation } = props.reading;
-  const units = summaryOrder(scheme, evaluation);
+  const units = useMemo(() => summaryOrder(scheme, evaluation), [scheme, evaluation]);
   const max = Math.max(100, ...units.map((u) => u.total));
   const min = Math.min(60, ...units.map((u) => u.total));
   const row = 14;
@@ -25,7 +26,9 @@ export default function TotalsChart(props: { reading: Reading }) {
   for (const g of scheme.groups) {
     items.push(<text key={`g-${g.id}`} x={0} y={y + 10} className={s.label} fontWeight="bold">{g.shortName}</text>);
     y += row;
-    for (const u of units.filter((x) => x.group === g.id)) {
+    // Thousands of units: each group's first PAGE bars and "+N" (the tables list the rest on demand).
+    const inGroup = units.filter((x) => x.group === g.id);
+    for (const u of inGroup.slice(0, PAGE)) {
       const w = ((u.total - min) / (max - min)) * 170;
       items.push(
         <g key={u.unit}>
@@ -34,6 +37,10 @@ export default function TotalsChart(props: { reading: Reading }) {
           <text x={100 + w} y={y + 10} className={s.label}>{u.total.toFixed(1)}</text>
         </g>,
       );
+      y += row;
+    }
+    if (inGroup.length > PAGE) {
+      items.push(<text key={`more-${g.id}`} x={96} y={y + 10} className={s.label}>… +{inGroup.length - PAGE}</text>);
       y += row;
     }
     y += gap;

@@ -6,11 +6,13 @@ import type { PaneEnv } from "../env";
 import { STRINGS, type Strings } from "../i18n";
 import type * as Ops from "../operations";
 import type { OpResult, Phase } from "../operations";
+import type { PaneOps } from "../worker/client";
 import { defaultEvaluationYear, firstYear, yearProblemFor } from "../../src/scheme/year";
 import { HISTORY_STRINGS } from "../history/strings";
 
-// The core (validation, engine, report) loads on the first action, not with the first screen.
-const loadOps = () => import("../operations");
+// The core (validation, engine, report) loads on the first action, not with the first screen, and
+// runs in the compute worker (taskpane/worker/), so a large workbook never freezes the pane.
+const loadOps = async (): Promise<PaneOps> => (await import("../worker/client")).workerOps;
 
 export type Task = "template" | "import" | "validate" | "aggregate" | "approve" | "saveScheme" | "open" | "history";
 
@@ -61,7 +63,7 @@ export function usePane(env: PaneEnv) {
   const [state, setState] = useState<PaneState>({ ...initial, workbookOpen: env.port() !== null });
   const abort = useRef<AbortController | null>(null);
 
-  const run = useCallback(async <T,>(task: Task, f: (ops: typeof Ops, ctx: Ops.OpContext) => Promise<OpResult<T>>, after: (r: OpResult<T>) => Partial<PaneState>) => {
+  const run = useCallback(async <T,>(task: Task, f: (ops: PaneOps, ctx: Ops.OpContext) => Promise<OpResult<T>>, after: (r: OpResult<T>) => Partial<PaneState>) => {
     const port = env.port();
     if (!port) return;
     const controller = new AbortController();
@@ -109,6 +111,11 @@ export function usePane(env: PaneEnv) {
     };
   };
 
+  const afterImport = (r: OpResult<{ imported: string[]; missing: string[] }>): Partial<PaneState> => ({
+    notice: r.ok ? { kind: "success", text: (t) => `${t.imported}${t.colon}${r.value.imported.join("、") || "—"}。${r.value.missing.length ? `${t.stillMissing}${t.colon}${r.value.missing.join("、")}` : ""}` } : null,
+    diagnostics: r.diagnostics,
+  });
+
   return {
     state,
     cancel: () => abort.current?.abort(),
@@ -120,10 +127,9 @@ export function usePane(env: PaneEnv) {
       notice: r.ok ? { kind: "success", text: (t) => (r.value.length ? `${t.templateAdded}${t.colon}${r.value.join("、")}` : t.templateNothing) } : null,
       diagnostics: r.ok ? null : r.diagnostics,
     })),
-    importDepartments: (files: Ops.DepartmentFileSnapshot[]) => run("import", (ops, ctx) => ops.importDepartments(ctx, files), (r) => ({
-      notice: r.ok ? { kind: "success", text: (t) => `${t.imported}${t.colon}${r.value.imported.join("、") || "—"}。${r.value.missing.length ? `${t.stillMissing}${t.colon}${r.value.missing.join("、")}` : ""}` } : null,
-      diagnostics: r.diagnostics,
-    })),
+    importDepartments: (files: Ops.DepartmentFileSnapshot[]) => run("import", (ops, ctx) => ops.importDepartments(ctx, files), afterImport),
+    /** 导入部室表 from the files' bytes, opened where the operations run (the compute worker). */
+    importFiles: (files: { name: string; bytes: Uint8Array }[]) => run("import", (ops, ctx) => ops.importFiles(ctx, files), afterImport),
     /**
      * 导入历年结果 (issue 10 §2): prior outputs or result.json files into the hidden 历年结果. Runs on the
      * page (the operation is loaded when first used), so it needs no entry in the compute worker.
