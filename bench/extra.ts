@@ -9,12 +9,16 @@ import { OUTPUT_SHEETS } from "../src/layout/names";
 import { FakeExcel } from "../test/support/fakeExcel";
 import { planSnapshot } from "../test/support/planSnapshot";
 import { paneWeight } from "./paneWeight";
+import { paneResponsiveness } from "./paneResponsiveness";
+import { buildOnce } from "../test/addin/dist";
 
 /** Office adapter cost on the recording fake, and bundle sizes. */
 export async function extraBenches(_dir: string): Promise<[string, string][]> {
   const rows = await officeBenches();
-  // Builds the add-in afresh: the pane's first screen beside a bare React + Fluent pane, and the
-  // functions bundle (functions.js, "also on first load").
+  // Builds the add-in afresh, once for both: the longest task on the pane's page while 3,000 units are
+  // opened, validated and aggregated standalone; then the pane's first screen beside a bare React +
+  // Fluent pane, and the functions bundle (functions.js, "also on first load").
+  rows.push(...(await paneResponsiveness(3000, (await buildOnce()).dir)));
   rows.push(...(await paneWeight()));
   return rows;
 }

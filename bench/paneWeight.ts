@@ -41,6 +41,28 @@ function Pane() {
 createRoot(document.getElementById("root")!).render(<Pane />);
 `;
 
+/**
+ * The breakdown: the baseline plus each Fluent component the pane's first screen shows beyond it, one
+ * entry each (entries are self-contained, as the pane's), and all of them together. The pane's own
+ * code and strings are what its first screen weighs beyond "all together".
+ */
+const FIRST_SCREEN_PARTS: Record<string, [imports: string, jsx: string]> = {
+  "TabList + Tab (the tab strip)": ["TabList, Tab", `<TabList><Tab value="a">校验结果</Tab></TabList>`],
+  "MessageBar (standalone hint, notices)": ["MessageBar, MessageBarBody", `<MessageBar><MessageBarBody>提示</MessageBarBody></MessageBar>`],
+  "Field + Input (the year)": ["Field, Input", `<Field label="年度"><Input /></Field>`],
+  "ProgressBar (while working)": ["ProgressBar", `<ProgressBar value={0.5} />`],
+  "Spinner (while a panel loads)": ["Spinner", `<Spinner />`],
+  "Badge + Text (the header)": ["Badge, Text", `<Badge>草稿</Badge><Text>方案</Text>`],
+};
+
+function variantSource(parts: [string, string][]): string {
+  const imports = parts.map(([i]) => `, ${i}`).join("");
+  const jsx = parts.map(([, j]) => j).join("");
+  return BASELINE_SOURCE
+    .replace("Title3, webLightTheme }", `Title3, webLightTheme${imports} }`)
+    .replace("</div>\n    </FluentProvider>", `</div>${jsx}\n    </FluentProvider>`);
+}
+
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 async function gzipSize(file: string): Promise<number> {
@@ -53,18 +75,27 @@ async function sumGzip(dir: string, files: readonly string[]): Promise<number> {
   return total;
 }
 
-/** Builds the bare pane with webpack.config.js's loader, target and optimisation; returns its JS files. */
+/**
+ * Builds the bare pane (entry "baseline") and its variants (entry "part-N", FIRST_SCREEN_PARTS in
+ * order, then "part-all") with webpack.config.js's loader, target and optimisation; returns the JS files.
+ */
 async function buildBaseline(dir: string): Promise<string[]> {
-  const entry = join(dir, "src", "baseline.tsx");
   await mkdir(join(dir, "src"), { recursive: true });
-  await writeFile(entry, BASELINE_SOURCE);
+  const parts = Object.values(FIRST_SCREEN_PARTS);
+  const sources: Record<string, string> = { baseline: BASELINE_SOURCE, "part-all": variantSource(parts) };
+  parts.forEach((p, i) => (sources[`part-${i}`] = variantSource([p])));
+  const entries: Record<string, string> = {};
+  for (const [name, source] of Object.entries(sources)) {
+    entries[name] = join(dir, "src", `${name}.tsx`);
+    await writeFile(entries[name]!, source);
+  }
   const out = join(dir, "dist");
   const compiler = webpack({
     mode: "production",
     context: REPO,
     target: ["web", "es2020"],
     devtool: false,
-    entry: { baseline: entry },
+    entry: entries,
     output: { path: out, filename: "[name].js", chunkFilename: "chunks/[name].[contenthash:8].js", publicPath: "auto", clean: true },
     resolve: {
       extensions: [".ts", ".tsx", ".mjs", ".js", ".json"],
@@ -124,13 +155,20 @@ export async function paneWeight(): Promise<[string, string][]> {
     const lazyChunks = allChunks.filter((f) => !firstChunks.includes(f));
 
     const firstScreen = await sumGzip(dist, ["taskpane.js", ...firstChunks]);
-    const baseline = await sumGzip(join(baselineDir, "dist"), baselineFiles);
+    const baseline = await sumGzip(join(baselineDir, "dist"), baselineFiles.filter((f) => f === "baseline.js"));
     rows.push([
       `pane first screen: taskpane.js${firstChunks.length ? ` + ${firstChunks.length} chunk(s)` : ", no chunk"} before first paint (gzip; ${how})`,
       kib(firstScreen),
     ]);
     rows.push(["bare baseline: React 19 + Fluent UI v9, FluentProvider + Title3 + 4 Buttons (gzip, same webpack set-up)", kib(baseline)]);
     rows.push(["pane first screen beyond the baseline", `${kib(firstScreen - baseline)} (×${(firstScreen / baseline).toFixed(2)})`]);
+    // What the first screen has beyond the baseline, part by part (each: the baseline plus that part, less the baseline).
+    const variant = (name: string) => gzipSize(join(baselineDir, "dist", `${name}.js`));
+    const names = Object.keys(FIRST_SCREEN_PARTS);
+    for (let i = 0; i < names.length; i++) rows.push([`  of which Fluent ${names[i]}`, `+${kib((await variant(`part-${i}`)) - baseline)}`]);
+    const allParts = await variant("part-all");
+    rows.push(["  of which those Fluent components together", `+${kib(allParts - baseline)}`]);
+    rows.push(["  of which the pane's own code, strings (zh + en) and the rest", `+${kib(firstScreen - allParts)}`]);
     rows.push([`lazily loaded chunks, total (${lazyChunks.length} chunks, gzip)`, kib(await sumGzip(dist, lazyChunks))]);
     // Also fetched before the pane shows, though not the pane's own code: the custom functions
     // (shared runtime) and Office.js.

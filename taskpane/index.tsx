@@ -2,13 +2,13 @@
 // Task pane entry: one Office.onReady, then the same App in Excel (Office.js adapter) or in a plain
 // browser (file adapter), chosen by whether Office reports a host.
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, webLightTheme, type Theme } from "@fluentui/react-components";
 import { App } from "./App";
 import { excelEnv } from "./envExcel";
 import { standaloneEnv } from "./envStandalone";
 import type { Lang } from "./i18n";
 
-function start(host: Office.HostType | null): void {
+async function start(host: Office.HostType | null): Promise<void> {
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root");
   const inExcel = host === Office.HostType.Excel;
@@ -17,9 +17,11 @@ function start(host: Office.HostType | null): void {
   const dark = inExcel
     ? isDark(Office.context.officeTheme?.bodyBackgroundColor)
     : window.matchMedia?.("(prefers-color-scheme: dark)").matches === true;
+  // The dark theme's tokens load only for a dark Excel or system, never with every first screen.
+  const theme: Theme = dark ? (await import("./darkTheme")).webDarkTheme : webLightTheme;
   const lang: Lang = new URLSearchParams(location.search).get("lang") === "en" || (inExcel && Office.context.displayLanguage?.toLowerCase().startsWith("en")) ? "en" : "zh";
   createRoot(container).render(
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
+    <FluentProvider theme={theme} style={{ minHeight: "100vh" }}>
       <App env={env} initialLang={lang} />
     </FluentProvider>,
   );
@@ -45,8 +47,8 @@ function stopStandaloneTelemetry(): void {
 if (typeof Office !== "undefined") {
   void Office.onReady((info) => {
     if (!info.host) stopStandaloneTelemetry();
-    start(info.host ?? null);
+    void start(info.host ?? null);
   });
 } else {
-  start(null);
+  void start(null);
 }

@@ -1,0 +1,121 @@
+// Does the task pane keep its page responsive on a large workbook? The longest task on the page's main
+// thread while a 3,000-unit workbook is opened, validated (校验) and aggregated (汇总) standalone.
+//
+//   node --import tsx bench/paneResponsiveness.ts [DIST]     prints the rows (DIST: an existing build)
+//
+// The production build (as bench/paneWeight.ts) is served from 127.0.0.1 and loaded in headless
+// Chromium (/usr/bin/chromium); a PerformanceObserver for "longtask" entries, installed before the
+// page's scripts, records every main-thread task over 50 ms. A phase ends when the pane's progress
+// bar goes away. The workbook: the built-in scheme with units 单位1 … 单位3000 spread over its four
+// groups, filled with sample data (as bench/extra.ts's Office figures), written by the file adapter.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Page } from "playwright-core";
+import { builtinScheme } from "../src/scheme/load";
+import type { Scheme } from "../src/scheme/schema";
+import { templatePlan } from "../src/layout/template";
+import { sampleData } from "../src/layout/sample";
+import { planToWorkbook, workbookBytes } from "../src/adapters/xlsx/xlsxFile";
+import { buildOnce, removeBuild } from "../test/addin/dist";
+import { chromiumAvailable, launchBrowser } from "../test/e2e/support/browser";
+import { serveDirectory } from "../test/e2e/support/server";
+
+/** The built-in scheme with `units` units 单位1 … 单位N, round-robin over its groups. */
+export function schemeWithUnits(units: number): Scheme {
+  const base = builtinScheme();
+  return { ...base, units: Array.from({ length: units }, (_, i) => ({ name: `单位${i + 1}`, group: base.groups[i % base.groups.length]!.id, aliases: [] })) };
+}
+
+/** A sample-filled workbook of `units` units, as .xlsx bytes (the file adapter, as the CLI writes it). */
+export async function sampleWorkbookBytes(units: number): Promise<Uint8Array> {
+  const scheme = schemeWithUnits(units);
+  return workbookBytes(await planToWorkbook(templatePlan(scheme, { sample: sampleData(scheme, 5) })));
+}
+
+function installLongTaskObserver(): void {
+  const w = window as unknown as { __longTasks: number[]; __settled: number };
+  w.__longTasks = [];
+  w.__settled = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+  }).observe({ type: "longtask", buffered: true });
+  let busy = false;
+  new MutationObserver(() => {
+    const now = document.querySelector('[role="progressbar"]') !== null;
+    if (busy && !now) w.__settled += 1;
+    busy = now;
+  }).observe(document, { childList: true, subtree: true });
+}
+
+type Window_ = { __longTasks: number[]; __settled: number };
+
+/** Runs `action`; returns the longest task and the count of long tasks until `done` holds. */
+async function phase(page: Page, action: () => Promise<void>, done: () => Promise<void>): Promise<{ longest: number; count: number; millis: number }> {
+  const from = await page.evaluate(() => (window as unknown as Window_).__longTasks.length);
+  const t = performance.now();
+  await action();
+  await done();
+  const millis = performance.now() - t;
+  // Let the last long task's entry be delivered.
+  await page.waitForTimeout(300);
+  const tasks = await page.evaluate((n) => (window as unknown as Window_).__longTasks.slice(n), from);
+  return { longest: tasks.length ? Math.max(...tasks) : 0, count: tasks.length, millis };
+}
+
+const WORK = 600_000;
+
+/** The rows: longest main-thread task while opening, validating and aggregating N units standalone. */
+export async function paneResponsiveness(units = 3000, dist?: string): Promise<[string, string][]> {
+  if (!chromiumAvailable()) return [["pane responsiveness", "skipped: /usr/bin/chromium not installed"]];
+  const tmp = await mkdtemp(join(tmpdir(), "evalsheet-responsive-"));
+  try {
+    const file = join(tmp, `${units}-units.xlsx`);
+    const [build] = await Promise.all([dist ? Promise.resolve({ dir: dist }) : buildOnce(), sampleWorkbookBytes(units).then((b) => writeFile(file, b))]);
+    const server = await serveDirectory(build.dir);
+    const session = await launchBrowser({ origin: server.origin });
+    try {
+      const page = session.page;
+      page.setDefaultTimeout(WORK);
+      await page.addInitScript(installLongTaskObserver);
+      await page.goto(server.url("taskpane.html"));
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      const settled = async (before: number) => {
+        await page.waitForFunction((n) => (window as unknown as Window_).__settled > n, before, { timeout: WORK });
+      };
+      const count = () => page.evaluate(() => (window as unknown as Window_).__settled);
+      const rows: [string, string][] = [];
+      const show = (what: string, r: { longest: number; count: number; millis: number }) =>
+        rows.push([`pane standalone, ${units.toLocaleString("en")} units: ${what} — longest main-thread task (tasks > 50 ms)`, `${r.longest.toFixed(0)} ms (${r.count}; phase ${(r.millis / 1000).toFixed(1)} s)`]);
+
+      show("open the .xlsx", await phase(page, () => page.getByTestId("open-workbook").setInputFiles(file), () => page.getByText(`${units}-units.xlsx`, { exact: true }).waitFor()));
+      // 校验 runs right after the file is opened, too: wait for it to end before measuring our own.
+      await page.waitForFunction(() => document.querySelector('[role="progressbar"]') === null, undefined, { timeout: WORK });
+      let n = await count();
+      show("校验", await phase(page, () => page.getByRole("button", { name: "校验", exact: true }).click(), () => settled(n)));
+      n = await count();
+      show("汇总 (results shown)", await phase(page, () => page.getByRole("button", { name: "汇总", exact: true }).click(), async () => {
+        await settled(n);
+        await page.getByRole("region", { name: "评价结果", exact: true }).waitFor({ timeout: WORK });
+      }));
+      const all = await page.evaluate(() => (window as unknown as Window_).__longTasks);
+      rows.push([`pane standalone, ${units.toLocaleString("en")} units: longest main-thread task overall (page load included)`, `${Math.max(0, ...all).toFixed(0)} ms`]);
+      // Long tasks are wall time: on a machine shared by other work they stretch; say how busy it was.
+      rows.push(["  machine load meanwhile (1-minute load average / cores)", `${loadavg()[0]!.toFixed(1)} / ${cpus().length}`]);
+      return rows;
+    } finally {
+      await session.close();
+      await server.close();
+    }
+  } finally {
+    if (!dist) await removeBuild();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const rows = await paneResponsiveness(Number(process.env.UNITS ?? 3000), process.argv[2]);
+  const width = Math.max(...rows.map(([k]) => k.length));
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+}
