@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createDOMRenderer, FluentProvider, RendererProvider, SSRProvider, webLightTheme } from "@fluentui/react-components";
 import type { ReactElement } from "react";
@@ -58,8 +58,14 @@ describe("导入历年结果 and the 历年 chart", () => {
   const r2024 = reading(2024, 51);
   const r2025 = reading(2025, 52);
   let withHistory: Reading;
+  let port: ReturnType<typeof xlsxPort>;
+  let added: Awaited<ReturnType<typeof ops.importHistory>>;
+  let refused: Awaited<ReturnType<typeof ops.importHistory>>;
+  const phases: string[] = [];
 
-  it("imports a result.json and an earlier output through the port; the next aggregate's reading carries both years", async () => {
+  // 导入历年结果 through the file port (2024 from result.json, 2025 from an output), a refused second
+  // import, then 汇总: what the chart and the tab are given.
+  beforeAll(async () => {
     const y2025 = withYear(base, 2025);
     const input2025 = await workbookBytes(await planToWorkbook(templatePlan(y2025, { sample: sampleData(y2025, 52) })));
     const opened = await openXlsx(input2025, "y2025.xlsx");
@@ -68,28 +74,29 @@ describe("导入历年结果 and the 历年 chart", () => {
     const json2024 = new TextEncoder().encode(JSON.stringify(resultJson(r2024.scheme, r2024.evaluation, [])));
 
     const y2026 = withYear(base, 2026);
-    const port = xlsxPort(await planToWorkbook(templatePlan(y2026, { sample: sampleData(y2026, 53) })));
-    const phases: string[] = [];
-    const added = await ops.importHistory({ port, progress: (p) => phases.push(p) }, [{ name: "r2024.json", bytes: json2024 }, { name: "o2025.xlsx", bytes: out2025 }]);
+    port = xlsxPort(await planToWorkbook(templatePlan(y2026, { sample: sampleData(y2026, 53) })));
+    added = await ops.importHistory({ port, progress: (p) => phases.push(p) }, [{ name: "r2024.json", bytes: json2024 }, { name: "o2025.xlsx", bytes: out2025 }]);
+    const other = resultJson(r2025.scheme, reading(2025, 99).evaluation, []);
+    refused = await ops.importHistory({ port }, [{ name: "另一份.json", bytes: new TextEncoder().encode(JSON.stringify(other)) }]);
+    const agg = await ops.aggregate({ port });
+    if (!agg.ok) throw new Error("aggregate failed");
+    withHistory = agg.value;
+  }, 120_000);
+
+  it("imports a result.json and an earlier output through the port; the next aggregate's reading carries both years", async () => {
     expect(added.ok, JSON.stringify(added.diagnostics)).toBe(true);
     if (added.ok) expect(added.value).toEqual({ added: [2024, 2025], years: [2024, 2025] });
     expect(phases).toEqual(["phaseRead", "phaseValidate", "phaseWrite"]);
 
     // The same year again with other values is refused, naming both files, and nothing is written.
-    const other = resultJson(r2025.scheme, reading(2025, 99).evaluation, []);
-    const refused = await ops.importHistory({ port }, [{ name: "另一份.json", bytes: new TextEncoder().encode(JSON.stringify(other)) }]);
     expect(refused.ok).toBe(false);
     expect(refused.diagnostics.map((d) => d.code)).toContain("history.conflict");
     expect(refused.diagnostics.find((d) => d.code === "history.conflict")!.message).toMatch(/「o2025\.xlsx」和「另一份\.json」/);
 
-    const agg = await ops.aggregate({ port });
-    expect(agg.ok).toBe(true);
-    if (!agg.ok) return;
-    withHistory = agg.value;
     expect(withHistory.history.years.map((y) => [y.year, y.source])).toEqual([[2024, "r2024.json"], [2025, "o2025.xlsx"]]);
     const read = await port.readSnapshot();
     if (read.ok) expect(read.value.sheets.find((s) => s.name === SHEETS.history)?.state).toBe("hidden");
-  }, 120_000);
+  });
 
   it("plots 2024, 2025 and this year's total and group rank for a district, higher totals and better ranks drawn higher", () => {
     const unit = "渝中区";
