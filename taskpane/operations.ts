@@ -217,6 +217,7 @@ export function importHistory(ctx: OpContext, files: readonly { name: string; by
     checkpoint(ctx, "phaseValidate", 2, 3);
     const { planHistory, priorFromJsonText, priorFromWorkbook } = await import("../src/history/priorFile");
     const priors = [];
+    const carried = [];
     const notes: Diagnostic[] = [];
     for (const f of files) {
       let prior;
@@ -231,8 +232,10 @@ export function importHistory(ctx: OpContext, files: readonly { name: string; by
       if (!prior.ok) return { ok: false, diagnostics: [...notes, ...prior.diagnostics] };
       notes.push(...prior.diagnostics);
       priors.push(prior.file);
+      carried.push(...prior.carried);
     }
-    const planned = planHistory("本工作簿", read.value, priors);
+    // The years an output carries in its own 历年结果 come along, after the files given.
+    const planned = planHistory("本工作簿", read.value, [...priors, ...carried]);
     if (!planned.ok) return { ok: false, diagnostics: [...notes, ...planned.diagnostics] };
     checkpoint(ctx, "phaseWrite", 3, 3);
     const written = await ctx.port.applyPlan(planned.plan);

@@ -14,7 +14,8 @@ import { addToHistory, priorFromEvaluation, priorFromResultJson, type PriorFile 
  * `evalsheet history add` and the pane's 导入历年结果 accept and refuse the same files.
  */
 export type PriorRead =
-  | { readonly ok: true; readonly file: PriorFile; readonly diagnostics: Diagnostic[] }
+  /** `carried`: the prior years an output workbook itself carries in its 历年结果, taken along with it. */
+  | { readonly ok: true; readonly file: PriorFile; readonly carried: readonly PriorFile[]; readonly diagnostics: Diagnostic[] }
   /** `unreadable`: not JSON / not a workbook at all (the CLI's exit 2); otherwise refused (exit 1). */
   | { readonly ok: false; readonly unreadable: boolean; readonly diagnostics: Diagnostic[] };
 
@@ -29,7 +30,7 @@ export function priorFromJsonText(name: string, text: string): PriorRead {
   }
   const json = ResultJsonSchema.safeParse(parsed);
   if (!json.success) return refuse(true, "history.notResultJson", `「${name}」不是 evalsheet aggregate --json 写出的 result.json（缺少 scheme 或 units）。`, `"${name}" is not a result.json written by evalsheet aggregate --json (no scheme or units).`);
-  return { ok: true, file: priorFromResultJson(name, json.data), diagnostics: [] };
+  return { ok: true, file: priorFromResultJson(name, json.data), carried: [], diagnostics: [] };
 }
 
 export function carriesScheme(wb: WorkbookSnapshot): boolean {
@@ -60,7 +61,13 @@ export function priorFromWorkbook(name: string, wb: WorkbookSnapshot): PriorRead
       en: `"${name}" has ${reading.changedSinceApproval.length} input cell(s) changed since approval (e.g. ${reading.changedSinceApproval.slice(0, 3).join(", ")}): the results added are computed from the edited data and may differ from the approved ones.`,
     }));
   }
-  return { ok: true, file: priorFromEvaluation(name, reading.scheme, reading.evaluation), diagnostics: notes };
+  // Last year's output carries the years before it: importing it brings them too, so history grows by
+  // one import a year. Matched again by name (its canonical name there, else as first written).
+  const carried = reading.history.years.map((y): PriorFile => ({
+    source: `${name}中的历年结果（来自「${y.source}」）`, year: y.year, schemeId: y.schemeId, indicators: null,
+    units: y.units.map((u) => ({ name: u.unit ?? u.sourceName, group: u.group, total: u.total, groupRank: u.groupRank, overallRank: u.overallRank, tier: u.tier })),
+  }));
+  return { ok: true, file: priorFromEvaluation(name, reading.scheme, reading.evaluation), carried, diagnostics: notes };
 }
 
 export type HistoryPlan =

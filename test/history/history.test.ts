@@ -12,6 +12,7 @@ import { historySheet, readHistory, type History } from "../../src/history/histo
 import { addToHistory, matchPrior, priorFromEvaluation, priorFromResultJson, type PriorFile } from "../../src/history/prior";
 import { inputFingerprint } from "../../src/report/approval";
 import { planSnapshot } from "../support/planSnapshot";
+import { planHistory, priorFromWorkbook } from "../../src/history/priorFile";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 
 /**
@@ -165,5 +166,38 @@ describe("汇总 and 分类指导 show the latest prior year", () => {
 
   it("the history is an input: the aggregate never writes it", () => {
     expect(plan.sheets.map((s) => s.name)).not.toContain(SHEETS.history);
+  });
+});
+
+describe("an earlier output brings the years it carries", () => {
+  // 2025's output, aggregated with 2024 in its own 历年结果.
+  const scheme2025 = withYear(base, 2025);
+  const history2024 = addToHistory(scheme2025, { years: [] }, [fromJson]).history;
+  const input = planSnapshot(templatePlan(scheme2025, { sample: sampleData(scheme2025, 12) }));
+  const withPrior = { ...input, sheets: [...input.sheets, ...planSnapshot({ sheets: [historySheet(history2024)], placement: "last" }).sheets] };
+  const reading2025 = readWorkbook(withPrior);
+  if (!reading2025.ok) throw new Error("invalid");
+  const output = { ...withPrior, sheets: [...planSnapshot(aggregatePlan(reading2025, { madeAt: "2026-01-20 10:00" })).sheets, ...withPrior.sheets] };
+  const y2026 = planSnapshot(templatePlan(scheme2026, { sample: sampleData(scheme2026, 13) }));
+
+  it("one import of last year's output gives both years; a different 2024 beside it is refused naming both", () => {
+    const prior = priorFromWorkbook("o2025.xlsx", output);
+    if (!prior.ok) throw new Error(JSON.stringify(prior.diagnostics));
+    expect(prior.file.units.find((u) => u.name === "渝中区")!.total).toBe(r2025.evaluation.units.find((u) => u.unit === "渝中区")!.total);
+    expect(prior.carried.map((f) => [f.year, f.source])).toEqual([[2024, "o2025.xlsx中的历年结果（来自「r2024.json」）"]]);
+    const planned = planHistory("y2026.xlsx", y2026, [prior.file, ...prior.carried]);
+    if (!planned.ok) throw new Error(JSON.stringify(planned.diagnostics));
+    expect(planned.history.years.map((y) => y.year)).toEqual([2024, 2025]);
+    expect(planned.history.years[0]!.units.map((u) => [u.unit, u.total])).toEqual(r2024.evaluation.units.map((u) => [u.unit, u.total]));
+
+    const other = priorFromResultJson("另一份2024.json", resultJson(r2024.scheme, yearReading(2024, 77).evaluation, []));
+    const refused = planHistory("y2026.xlsx", y2026, [prior.file, other, ...prior.carried]);
+    expect(refused.ok).toBe(false);
+    expect(refused.diagnostics.find((d) => d.code === "history.conflict")!.message).toContain("「另一份2024.json」和「o2025.xlsx中的历年结果（来自「r2024.json」）」");
+  });
+
+  it("a template is not a prior year", () => {
+    const template = priorFromWorkbook("y2025.xlsx", input);
+    expect(template.ok ? [] : template.diagnostics.map((d) => d.code)).toEqual(["history.notResult"]);
   });
 });

@@ -28,13 +28,17 @@ export async function historyCommand(args: HistoryArgs): Promise<number> {
   if (!opened.ok) return done(opened.diagnostics, 2);
 
   const files: PriorFile[] = [];
+  const carried: PriorFile[] = [];
   const notes: Diagnostic[] = [];
   for (const path of args.priors) {
     const prior = await readPrior(path);
     if (!prior.ok) return done(prior.diagnostics, prior.unreadable ? 2 : 1);
     notes.push(...prior.diagnostics);
     files.push(prior.file);
+    carried.push(...prior.carried);
   }
+  // The files given first: a year they hold wins the naming in a conflict with a year carried inside one.
+  files.push(...carried);
   const name = basename(args.file);
   const planned = planHistory(name, opened.snapshot, files);
   if (!planned.ok) {
