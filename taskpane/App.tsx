@@ -95,6 +95,7 @@ export function App(props: { env: PaneEnv; initialLang?: Lang }) {
           onTemplate={() => pane.addTemplate(state.reading?.scheme)}
           onImport={onImport}
           onImportHistory={async (files) => pane.importHistory(await Promise.all(Array.from(files, async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))))}
+          onImportPeriodic={async (files) => pane.importPeriodic(await Promise.all(Array.from(files, async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))))}
           onValidate={pane.validate}
           onAggregate={() => pane.aggregate()}
           onCancel={pane.cancel}

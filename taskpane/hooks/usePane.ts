@@ -14,7 +14,7 @@ import { HISTORY_STRINGS } from "../history/strings";
 // runs in the compute worker (taskpane/worker/), so a large workbook never freezes the pane.
 const loadOps = async (): Promise<PaneOps> => (await import("../worker/client")).workerOps;
 
-export type Task = "template" | "import" | "validate" | "aggregate" | "approve" | "saveScheme" | "open" | "history";
+export type Task = "template" | "import" | "validate" | "aggregate" | "approve" | "saveScheme" | "open" | "history" | "periodic";
 
 export interface Busy {
   readonly task: Task;
@@ -136,6 +136,13 @@ export function usePane(env: PaneEnv) {
      */
     importHistory: (files: { name: string; bytes: Uint8Array }[]) => run("history", async (_ops, ctx) => (await import("../operations")).importHistory(ctx, files), (r) => ({
       notice: r.ok ? { kind: "success", text: (t) => HISTORY_STRINGS[t === STRINGS.en ? "en" : "zh"].imported(r.value.added, r.value.years) } : { kind: "error", text: (t) => HISTORY_STRINGS[t === STRINGS.en ? "en" : "zh"].notImported },
+      diagnostics: r.diagnostics,
+    })),
+    /** 导入平时评价 (issue 10 §1): periodic workbooks into this workbook's 平时评价 sheet; runs on the page like 导入历年结果. */
+    importPeriodic: (files: { name: string; bytes: Uint8Array }[]) => run("periodic", async (_ops, ctx) => (await import("../operations")).importPeriodic(ctx, files), (r) => ({
+      notice: r.ok
+        ? { kind: "success", text: (t) => (t === STRINGS.en ? `Periodic results added: ${r.value.added.join(", ") || "none new"}${r.value.missing.length ? `; still missing: ${r.value.missing.join(", ")}` : ""}. Aggregate to count them in.` : `已导入平时评价：${r.value.added.join("、") || "无新周期"}${r.value.missing.length ? `；尚缺：${r.value.missing.join("、")}` : ""}。重新汇总后计入。`) }
+        : { kind: "error", text: (t) => (t === STRINGS.en ? "Nothing was imported." : "未导入任何平时评价。") },
       diagnostics: r.diagnostics,
     })),
     saveScheme: (scheme: Scheme) => run("saveScheme", (ops, ctx) => ops.saveScheme(ctx, scheme), (r) => ({
