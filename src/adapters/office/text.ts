@@ -1,24 +1,13 @@
+import { FORMULA_LIKE, typedAsValue } from "../../workbook/typedText";
+
 /*
- * Text as Excel keeps it, and sheet names inside formulas, for the Office adapter.
- *
- * Range.values and Range.formulas take a string the way a user's typing is taken: "00123" becomes
- * the number 123, "2024-03-01" a date, "TRUE" a boolean, "#N/A" an error, "=x" a formula, and a
- * leading apostrophe is swallowed. Imported reasons, unit names and case titles must arrive as the
- * text they are, so the adapter writes such strings with the apostrophe (text starting with
- * = + - @ or ') or into cells formatted as text ("@") first (anything Excel might read as a
- * number, date, time, boolean or error).
+ * How the Office adapter keeps text as text (the rules: src/workbook/typedText.ts). Range.values and
+ * Range.formulas parse strings like typing, so formula-like text is written with the apostrophe
+ * (text starting with = + - @ or ') and anything Excel might read as a number, date, time, boolean
+ * or error goes into cells formatted as text ("@") first.
  */
 
-/** Starts like a formula, or with the apostrophe Excel would swallow: written as `'…`. */
-const FORMULA_LIKE = /^[=+\-@']/;
-
-// Deliberately broad: a text cell formatted "@" by mistake costs nothing; text turned into a
-// number or date silently changes what the office signs.
-const NUMBER_LIKE = /^\s*[(+-]?\s*[¥$€£]?\s*(\d[\d,]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*%?\s*\)?\s*$/;
-const FRACTION_LIKE = /^\s*\d+(\s+\d+)?\s*\/\s*\d+\s*$/;
-const DATE_LIKE = /^\s*\d{1,4}\s*[-/.年]\s*\d{1,2}\s*([-/.月]\s*\d{1,4}\s*日?)?\s*$|^\s*\d{1,2}\s*月\s*\d{1,2}\s*日?\s*$|^\s*\d{1,2}[-/ ][A-Za-z]{3,9}([-/ ]\d{2,4})?\s*$|^\s*[A-Za-z]{3,9}[-/ ]\d{1,4}\s*$/;
-const TIME_LIKE = /^\s*\d{1,2}\s*[:：时]\s*\d{1,2}(\s*[:：分]\s*\d{1,2}\s*秒?)?\s*(分|[AaPp][Mm]?)?\s*$/;
-const BOOLEAN_OR_ERROR = /^\s*(true|false|#n\/a|#null!|#div\/0!|#value!|#ref!|#name\?|#num!|#spill!|#calc!|#getting_data)\s*$/i;
+export { comparableFormula, renameSheetRefs } from "../../workbook/typedText";
 
 /** What Range.values must be given for `v` to arrive as itself ("'…" for formula-like text). */
 export function literalForExcel(v: string | number | boolean | null): string | number | boolean {
@@ -28,62 +17,5 @@ export function literalForExcel(v: string | number | boolean | null): string | n
 
 /** Text Excel would turn into something else unless its cell is formatted as text first. */
 export function needsTextFormat(v: unknown): boolean {
-  if (typeof v !== "string" || FORMULA_LIKE.test(v)) return false;
-  return NUMBER_LIKE.test(v) || FRACTION_LIKE.test(v) || DATE_LIKE.test(v) || TIME_LIKE.test(v) || BOOLEAN_OR_ERROR.test(v);
-}
-
-const BARE_NAME = /^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/;
-const BARE_REF = /[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*!/y;
-const QUOTED_REF = /'((?:[^']|'')+)'!/y;
-
-/**
- * Rewrite the sheet names of a formula's references ('基础工作得分'!Y5, 宣教部!D7) with `rename`
- * (undefined: keep), leaving string literals alone. Renamed references are always quoted.
- */
-export function renameSheetRefs(formula: string, rename: (name: string) => string | undefined): string {
-  let out = "";
-  let i = 0;
-  while (i < formula.length) {
-    const ch = formula[i]!;
-    if (ch === '"') {
-      let end = i + 1;
-      while (end < formula.length && !(formula[end] === '"' && formula[end + 1] !== '"')) end += formula[end] === '"' ? 2 : 1;
-      out += formula.slice(i, end + 1);
-      i = end + 1;
-      continue;
-    }
-    const re = ch === "'" ? QUOTED_REF : /[A-Za-z0-9_.#\u00C0-\uFFFF]/.test(formula[i - 1] ?? "") ? null : BARE_REF;
-    const m = re ? ((re.lastIndex = i), re.exec(formula)) : null;
-    if (m) {
-      const name = ch === "'" ? m[1]!.replace(/''/g, "'") : m[0].slice(0, -1);
-      const to = rename(name);
-      out += to === undefined ? m[0] : `'${to.replace(/'/g, "''")}'!`;
-      i += m[0].length;
-      continue;
-    }
-    out += ch;
-    i++;
-  }
-  return out;
-}
-
-/** A formula as compared after Excel has echoed it: no "=", sheet names unquoted where Excel may drop the quotes. */
-export function comparableFormula(f: string): string {
-  const text = f.startsWith("=") ? f.slice(1) : f;
-  let out = "";
-  let i = 0;
-  while (i < text.length) {
-    const m = text[i] === "'" ? ((QUOTED_REF.lastIndex = i), QUOTED_REF.exec(text)) : null;
-    if (m) {
-      const name = m[1]!.replace(/''/g, "'");
-      out += BARE_NAME.test(name) ? `${name}!` : m[0];
-      i += m[0].length;
-    } else if (text[i] === '"') {
-      let end = i + 1;
-      while (end < text.length && !(text[end] === '"' && text[end + 1] !== '"')) end += text[end] === '"' ? 2 : 1;
-      out += text.slice(i, end + 1);
-      i = end + 1;
-    } else out += text[i++];
-  }
-  return out;
+  return typeof v === "string" && !FORMULA_LIKE.test(v) && typedAsValue(v);
 }
