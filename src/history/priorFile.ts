@@ -54,6 +54,10 @@ export function priorFromWorkbook(name: string, wb: WorkbookSnapshot): PriorRead
     return refuse(false, "history.priorErrors", `「${name}」有 ${errors.length} 处错误（如 ${errors.slice(0, 3).map((d) => where(d, false)).join("、")}），其结果不能作为历年结果。请导入审定后的汇总结果或其 result.json。`,
       `"${name}" has ${errors.length} error(s) (e.g. ${errors.slice(0, 3).map((d) => where(d, true)).join(", ")}); its results cannot be a prior year. Add the approved output or its result.json.`);
   }
+  if (reading.scheme.period) {
+    return refuse(false, "history.periodic", `「${name}」是${reading.scheme.year}年${reading.scheme.period}的平时评价结果，不是年度结果，不能作为历年结果导入。平时评价请用 evalsheet periodic add 计入当年的年度工作簿。`,
+      `"${name}" is the periodic result of ${reading.scheme.period} ${reading.scheme.year}, not an annual one; it cannot be a prior year. Periodic results go into that year's annual workbook with evalsheet periodic add.`);
+  }
   const notes: Diagnostic[] = [];
   if (reading.approval && reading.changedSinceApproval.length) {
     notes.push(diagnostic("warning", "history.changedSinceApproval", {

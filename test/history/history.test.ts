@@ -200,4 +200,16 @@ describe("an earlier output brings the years it carries", () => {
     const template = priorFromWorkbook("y2025.xlsx", input);
     expect(template.ok ? [] : template.diagnostics.map((d) => d.code)).toEqual(["history.notResult"]);
   });
+
+  it("a periodic result (上半年) is not a prior year: it goes into that year's annual workbook", () => {
+    const s = { ...withYear(base, 2025), period: "上半年" };
+    const wb = planSnapshot(templatePlan(s, { sample: sampleData(s, 12) }));
+    const r = readWorkbook(wb);
+    if (!r.ok) throw new Error("periodic sample invalid");
+    const output = { ...wb, sheets: [...aggregatePlan(r, { madeAt: "2025-07-10 10:00" }).sheets.map((x) => planSnapshot({ sheets: [x], placement: "first" }).sheets[0]!), ...wb.sheets.filter((x) => !aggregatePlan(r).sheets.some((y) => y.name === x.name))] };
+    const periodic = priorFromWorkbook("2025上半年汇总.xlsx", output);
+    expect(periodic.ok).toBe(false);
+    expect(periodic.ok ? "" : periodic.diagnostics[0]!.message).toContain("平时评价结果");
+    expect(periodic.ok ? [] : periodic.diagnostics.map((d) => d.code)).toEqual(["history.periodic"]);
+  });
 });
