@@ -49,9 +49,12 @@ export function sliceCollector() {
   };
   return {
     add(id: number, items: unknown[]): void {
-      const got = arrays.get(id);
-      if (got) for (const item of items) got.push(item);
-      else arrays.set(id, items);
+      const got = arrays.get(id) ?? [];
+      const start = got.length;
+      // Holes stay holes (forEach skips them): a sparse array must not come back with undefined items.
+      got.length = start + items.length;
+      items.forEach((item, k) => (got[start + k] = item));
+      arrays.set(id, got);
     },
     join: (value: unknown) => join(value),
     clear: () => arrays.clear(),

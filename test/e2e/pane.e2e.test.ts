@@ -20,6 +20,9 @@ import { GROUPS, requireChromium } from "./support/require";
 import { builtinScheme } from "../../src/scheme/load";
 import { contactsOf, termDue } from "../../src/scheme/contacts";
 import { defaultEvaluationYear } from "../../src/scheme/year";
+import { templatePlan } from "../../src/layout/template";
+import { sampleData } from "../../src/layout/sample";
+import { planToWorkbook } from "../../src/adapters/xlsx/xlsxFile";
 
 const available = requireChromium("pane.e2e");
 
@@ -41,11 +44,11 @@ interface ResultJson {
 }
 
 /** `node bin/evalsheet.js ARGS`, Chinese messages; rejects on a non-zero exit. */
-async function cli(args: string[]): Promise<void> {
+async function cli(args: string[], timeout = 60_000): Promise<void> {
   const env = { ...process.env };
   delete env["EVALSHEET_LANG"];
   delete env["EVALSHEET_DEBUG"];
-  await run(process.execPath, [join(REPO, "bin", "evalsheet.js"), ...args], { cwd: REPO, env, timeout: 60_000 });
+  await run(process.execPath, [join(REPO, "bin", "evalsheet.js"), ...args], { cwd: REPO, env, timeout });
 }
 
 /**
@@ -318,6 +321,61 @@ describe.skipIf(!available)("the task pane in Chromium, standalone (no Office ho
     await screenshot(page, "ledger", "2-wen");
     await expectClean();
   });
+
+  it("a large workbook works off the page: progress shown, cancel leaves it unchanged, and the result is the CLI's", async () => {
+    // 400 units (100 a group): long enough to cancel while it reads or validates, in a worker.
+    const base = builtinScheme();
+    const scheme = { ...base, units: Array.from({ length: 400 }, (_, i) => ({ name: `单位${i + 1}`, group: base.groups[i % 4]!.id, aliases: [] })) };
+    const big = join(tmp, "400-units.xlsx");
+    await (await planToWorkbook(templatePlan(scheme, { sample: sampleData(scheme, 5) }))).xlsx.writeFile(big);
+    await cli(["aggregate", big, "--out", join(tmp, "400-cli.xlsx"), "--json", join(tmp, "400.json")], WORK * 4);
+    const cliUnits = (JSON.parse(await readFile(join(tmp, "400.json"), "utf8")) as ResultJson).units;
+
+    const page = await openPane();
+    await page.getByTestId("open-workbook").setInputFiles(big);
+    await page.getByText("400-units.xlsx", { exact: true }).waitFor();
+    await page.getByRole("progressbar").waitFor({ state: "detached", timeout: WORK });
+
+    // 汇总, then 取消 while it runs: the progress names its phase, and nothing is written.
+    await button(page, "汇总").click();
+    await page.getByRole("progressbar").waitFor();
+    expect(await page.getByText(/^(读取工作簿|校验数据|正在处理)$/).count()).toBe(1);
+    await button(page, "取消").click();
+    await page.getByText("已取消，工作簿未改动。", { exact: true }).waitFor();
+    await screenshot(page, "large", "1-cancelled");
+    expect(await page.getByRole("progressbar").count()).toBe(0);
+    expect(await resultsRegion(page).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "下载汇总工作簿" }).count()).toBe(0);
+
+    // Again, to the end (a new worker): the tables show each group's first 50, and the file is the CLI's.
+    await settle(page, () => button(page, "汇总").click());
+    const results = resultsRegion(page);
+    await results.waitFor();
+    const byUnit = new Map(cliUnits.map((u) => [u.unit, u]));
+    for (const g of base.groups) {
+      const rows = await bodyRows(results.getByRole("table", { name: g.name, exact: true }));
+      expect(rows, g.name).toHaveLength(50);
+      for (const [, unit, total, tier] of rows) expect({ unit, total, tier }).toEqual({ unit, total: byUnit.get(unit!)!.total.toFixed(2), tier: byUnit.get(unit!)!.tier });
+    }
+    await results.getByRole("button", { name: /^显示更多/ }).first().click();
+    expect(await bodyRows(results.getByRole("table", { name: base.groups[0]!.name, exact: true }))).toHaveLength(100);
+    await screenshot(page, "large", "2-results");
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: WORK }),
+      page.getByRole("link", { name: "下载汇总工作簿", exact: true }).click(),
+    ]);
+    const saved = join(tmp, "400-browser.xlsx");
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const totals = new Map<string, unknown>();
+    wb.getWorksheet("汇总")!.eachRow((row) => {
+      const unit = row.getCell(2).value;
+      if (typeof unit === "string" && byUnit.has(unit)) totals.set(unit, row.getCell(8).formula ? row.getCell(8).result : row.getCell(8).value);
+    });
+    expect(Object.fromEntries(totals)).toEqual(Object.fromEntries(cliUnits.map((u) => [u.unit, u.total])));
+    await expectClean();
+  }, 900_000);
 
   it("edits the scheme with live validation and saves it into the workbook", async () => {
     const page = await openPane();

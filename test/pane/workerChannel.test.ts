@@ -45,6 +45,17 @@ describe("the pane's worker channel", () => {
     expect(seen.at(-1)).toBe("reply");
   });
 
+  it("keeps a long sparse array's holes as holes", async () => {
+    const [a, b] = channel();
+    const sparse: unknown[] = [];
+    sparse[3] = "B4";
+    sparse[180] = "B181";
+    connect(b, { echo: (value: unknown) => value });
+    const got = await connect(a).call<unknown[]>("echo", [sparse]);
+    expect(got).toHaveLength(181);
+    expect(Object.keys(got)).toEqual(["3", "180"]);
+  });
+
   it("rejects with the handler's message, and for a method nobody answers", async () => {
     const [a, b] = channel();
     connect(b, { fail: () => { throw new Error("宣教部!C6 不是数字"); } });
