@@ -9,7 +9,7 @@ import type { WorkbookPort } from "../../src/workbook/port";
 import { connect, type Connection } from "./rpc";
 import { servePort } from "./servePort";
 
-export type OpName = "validate" | "aggregate" | "approve" | "addTemplate" | "importDepartments" | "importFiles" | "saveScheme";
+export type OpName = "validate" | "aggregate" | "approve" | "addTemplate" | "importDepartments" | "importFiles" | "saveScheme" | "importHistory" | "importPeriodic";
 export type PaneOps = Pick<typeof Ops, OpName>;
 
 /** A port whose workbook lives in a worker: it hands the compute worker a channel of its own. */
@@ -144,4 +144,6 @@ export const workerOps: PaneOps = {
   importDepartments: remote("importDepartments"),
   importFiles: remote("importFiles"),
   saveScheme: remote("saveScheme"),
+  importHistory: remote("importHistory"),
+  importPeriodic: remote("importPeriodic"),
 };
