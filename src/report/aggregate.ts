@@ -11,7 +11,8 @@ import { memberSummarySheet } from "./memberSheet";
 import { ledgerSummary } from "./memberSummary";
 import { guidance, type GuidanceOptions } from "./guidance";
 import { guidanceSheet } from "./guidanceSheet";
-import { latestPrior, previousForGuidance } from "../history/history";
+import { latestPrior } from "../history/history";
+import { guidanceInputs } from "./guidanceInputs";
 
 export const DRAFT_STATUS = "初步意见（待党组会审定）";
 
@@ -48,17 +49,11 @@ export function aggregatePlan(reading: Reading, options: AggregateOptions = {}):
       // 附件2 and 附件1: each Party group member's districts, ledger and research.
       memberSummarySheet(scheme, ledgerSummary(scheme, evaluation, reading.ledgers), options.madeAt ?? timestamp(new Date())),
       // 分类指导: per district its standing in its group, weakest indicators and strengths (issue 10 §3).
-      guidanceSheet(guidance(scheme, evaluation, inputs, withHistory(reading, options.guidance)), options.madeAt ?? timestamp(new Date())),
+      guidanceSheet(guidance(scheme, evaluation, inputs, guidanceInputs(reading, options.guidance)), options.madeAt ?? timestamp(new Date())),
       calc.spec,
       dataSheet(scheme),
     ],
   };
-}
-
-/** 分类指导's 与上年比 from the workbook's 历年结果 (its latest prior year) unless the caller gives one. */
-function withHistory(reading: Reading, given: GuidanceOptions = {}): GuidanceOptions {
-  const previous = given.previous ?? previousForGuidance(reading.history);
-  return previous ? { ...given, previous } : given;
 }
 
 /** "2025-01-20 15:04" in the machine's local time. */

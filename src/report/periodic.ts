@@ -36,8 +36,12 @@ export function periodicColumns(scheme: Scheme) {
 
 /** The judged scores of the periods imported so far, by "unit\u0000indicator", with the file each came from. */
 export interface PeriodicRecord {
-  readonly periods: ReadonlyMap<string, { readonly file: string; readonly scores: ReadonlyMap<string, number> }>;
+  /** Per period: the file it came from, the judged scores by unit × indicator, and each unit's total in that period (分类指导's 与上期比). */
+  readonly periods: ReadonlyMap<string, { readonly file: string; readonly scores: ReadonlyMap<string, number>; readonly totals: ReadonlyMap<string, number> }>;
 }
+
+/** Column C of the rows that hold each unit's period totals, below the indicator rows. */
+export const TOTAL_ROW_MARK = "总分";
 
 export const emptyRecord: PeriodicRecord = { periods: new Map() };
 
@@ -56,13 +60,13 @@ export function judgedScores(inputs: EvaluationInputs): Map<string, number> {
 /** What the 平时评价 sheet holds, read back (an annual workbook without it has no periods). */
 export function readPeriodicSheet(scheme: Scheme, sheet: SheetSnapshot | undefined): PeriodicRecord {
   if (!sheet) return emptyRecord;
-  const periods = new Map<string, { file: string; scores: Map<string, number> }>();
+  const periods = new Map<string, { file: string; scores: Map<string, number>; totals: Map<string, number> }>();
   const header = sheet.rows[PERIODIC_ROWS.header] ?? [];
   const sources = sheet.rows[PERIODIC_ROWS.sources] ?? [];
   scheme.periodic.periods.forEach((p, i) => {
     const col = FIRST_PERIOD_COL + i;
     const file = sources[col];
-    if (header[col] === p && typeof file === "string" && file !== "" && file !== "—") periods.set(p, { file, scores: new Map() });
+    if (header[col] === p && typeof file === "string" && file !== "" && file !== "—") periods.set(p, { file, scores: new Map(), totals: new Map() });
   });
   for (let r = PERIODIC_ROWS.first; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
@@ -71,7 +75,9 @@ export function readPeriodicSheet(scheme: Scheme, sheet: SheetSnapshot | undefin
     if (typeof unit !== "string" || typeof indicator !== "string") continue;
     scheme.periodic.periods.forEach((p, i) => {
       const v = cells[FIRST_PERIOD_COL + i];
-      if (typeof v === "number") periods.get(p)?.scores.set(key(unit, indicator), v);
+      if (typeof v !== "number") return;
+      if (indicator === TOTAL_ROW_MARK) periods.get(p)?.totals.set(unit, v);
+      else periods.get(p)?.scores.set(key(unit, indicator), v);
     });
   }
   return { periods };
@@ -84,7 +90,7 @@ export function blendedCells(scheme: Scheme, sheet: SheetSnapshot | undefined): 
   const col = periodicColumns(scheme).blended;
   for (let r = PERIODIC_ROWS.first; r < sheet.rows.length; r++) {
     const [, unit, indicator] = sheet.rows[r] ?? [];
-    if (typeof unit === "string" && typeof indicator === "string") out.set(key(unit, indicator), a1(r, col));
+    if (typeof unit === "string" && typeof indicator === "string" && indicator !== TOTAL_ROW_MARK) out.set(key(unit, indicator), a1(r, col));
   }
   return out;
 }
@@ -169,6 +175,17 @@ export function periodicSheet(scheme: Scheme, record: PeriodicRecord, annual: Re
       rows.push(row(width, cells));
     }
   }
+  // Each unit's total in each period, for 分类指导's 与上期比 (values: the periods are closed).
+  rows.push(row(width, {}), row(width, { 0: text("各周期总分（供分类指导“与上期比”）", "groupRow") }));
+  for (const u of unitsInSheetOrder(scheme)) {
+    if (![...record.periods.values()].some((p) => p.totals.has(u.name))) continue;
+    const cells: Record<number, CellSpec> = { 0: label(++seq), 1: text(u.name, "label"), 2: text(TOTAL_ROW_MARK, "label"), 3: text("该周期总分", "label") };
+    periods.forEach((p, i) => {
+      const v = record.periods.get(p)?.totals.get(u.name);
+      cells[FIRST_PERIOD_COL + i] = v === undefined ? text("", "computed") : { value: v, style: "computed", numFmt: "0.00" };
+    });
+    rows.push(row(width, cells));
+  }
   const columnWidths = [5, 12, 8, 24, ...periods.map(() => 9), 9, 9, 9];
   return {
     name: SHEETS.periodic,
@@ -181,6 +198,15 @@ export function periodicSheet(scheme: Scheme, record: PeriodicRecord, annual: Re
     protect: true,
     tabColor: "FF70AD47",
   };
+}
+
+/** 分类指导's 与上期比: each unit's total in the latest period imported, or undefined when none is. */
+export function lastPeriodTotals(scheme: Scheme, record: PeriodicRecord): { label: string; units: Record<string, { total: number; groupRank: null; tier: null }> } | undefined {
+  const last = [...scheme.periodic.periods].reverse().find((p) => (record.periods.get(p)?.totals.size ?? 0) > 0);
+  if (!last) return undefined;
+  const units: Record<string, { total: number; groupRank: null; tier: null }> = {};
+  for (const [unit, total] of record.periods.get(last)!.totals) units[unit] = { total, groupRank: null, tier: null };
+  return { label: `${scheme.year}年${last}`, units };
 }
 
 /** The note 汇总 and 基础工作得分 carry about the periods: which counted in, at what weight, which are missing. */

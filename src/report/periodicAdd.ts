@@ -58,7 +58,7 @@ export function addPeriods(annual: Reading, files: readonly PeriodFile[]): AddRe
       }
       continue;
     }
-    periods.set(period, { file: f.name, scores });
+    periods.set(period, { file: f.name, scores, totals: new Map(r.evaluation.units.map((u) => [u.unit, u.total])) });
     added.push(period);
   }
   const ordered = new Map(scheme.periodic.periods.flatMap((p) => (periods.has(p) ? [[p, periods.get(p)!] as const] : [])));

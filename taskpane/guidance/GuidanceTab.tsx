@@ -5,7 +5,7 @@ import { unitGuidance, type GuidanceOptions } from "../../src/report/guidance";
 import { LangContext } from "../i18n";
 import { GUIDANCE_STRINGS } from "./strings";
 import { GuidanceView } from "./GuidanceView";
-import { previousForGuidance } from "../../src/history/history";
+import { guidanceInputs } from "../../src/report/guidanceInputs";
 import { HISTORY_STRINGS } from "../history/strings";
 
 export type DetailTab = "explain" | "guidance" | "history";
@@ -30,12 +30,8 @@ export function DetailTabs(props: { tab: DetailTab; onTab: (tab: DetailTab) => v
  */
 export function UnitGuidancePanel(props: { reading: Reading; unit: string; priors?: GuidanceOptions }) {
   const { reading, unit, priors } = props;
-  // Last year's from the workbook's 历年结果 unless given, as the aggregate's 分类指导 sheet does.
-  const g = useMemo(() => unitGuidance(reading.scheme, reading.evaluation, reading.inputs, unit, withHistory(reading, priors)), [reading, unit, priors]);
+  // Last year's (历年结果) and the last period's (平时评价) unless given, as the aggregate's 分类指导 sheet does.
+  const g = useMemo(() => unitGuidance(reading.scheme, reading.evaluation, reading.inputs, unit, guidanceInputs(reading, priors)), [reading, unit, priors]);
   return g ? <GuidanceView guidance={g} /> : null;
 }
 
-function withHistory(reading: Reading, given: GuidanceOptions = {}): GuidanceOptions {
-  const previous = given.previous ?? previousForGuidance(reading.history);
-  return previous ? { ...given, previous } : given;
-}

@@ -94,6 +94,21 @@ describe("periodic workbooks", () => {
     expect(text(SHEETS.periodic)).toContain("h2.xlsx");
   });
 
+  it("分类指导 compares each district with its total in the last period (下半年), from the periodic workbook itself", async () => {
+    const [h2, agg] = await Promise.all([reading(path("h2.xlsx")), reading(path("agg.xlsx"))]);
+    const wb = await load(path("agg.xlsx"));
+    const lines = sheet(wb, SHEETS.guidance).getSheetValues().flat().filter((v): v is string => typeof v === "string");
+    for (const unit of ["渝中区", "城口县"]) {
+      const was = h2.evaluation.units.find((u) => u.unit === unit)!.total;
+      const now = agg.evaluation.units.find((u) => u.unit === unit)!.total;
+      const page = lines.findIndex((l) => l.startsWith(`${unit} 分类指导`));
+      const line = lines.slice(page).find((l) => l.startsWith("与上期比"));
+      const delta = Math.round((now - was) * 100) / 100;
+      expect(line, unit).toContain(`2024年下半年 ${was.toFixed(2)} 分`);
+      expect(line, unit).toContain(`${delta > 0 ? "+" : delta < 0 ? "−" : "±"}${Math.abs(delta).toFixed(2)} 分`);
+    }
+  });
+
   it("the native formulas recalculated by LibreOffice equal the engine, also after a department edits its annual score", async () => {
     if (!available) return;
     // A department's annual judged score edited in the aggregated workbook, without aggregating again.
