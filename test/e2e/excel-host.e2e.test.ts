@@ -13,6 +13,7 @@
 // Like pane.e2e.test.ts: every test fails on a console error, an uncaught page error, a failed
 // request or a request to another origin; screenshots go to test-artifacts/screenshots/excel-*.png;
 // without /usr/bin/chromium the suite is skipped, except in CI (CI set), where that is a failure.
+import { linkFormula } from "../../src/workbook/links";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildOnce, removeBuild, type Build } from "../addin/dist";
@@ -58,6 +59,8 @@ function specCells(spec: SheetSpec): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
   spec.rows.forEach((row, r) => row.forEach((cell, c) => {
     if (cell?.formula !== undefined) out[a1(r, c)] = `=${cell.formula}`;
+    // A source link is a HYPERLINK formula in Excel too (src/workbook/links.ts).
+    else if (cell?.link) out[a1(r, c)] = `=${linkFormula(cell)}`;
     else if (cell?.value !== null && cell?.value !== undefined && cell.value !== "") out[a1(r, c)] = cell.value as string | number | boolean;
   }));
   return out;
@@ -151,7 +154,7 @@ describe.skipIf(!available)("the task pane in Chromium, in Excel (fake Office ho
   const resultsRegion = (page: Page) => page.getByRole("region", { name: "评价结果", exact: true });
   const button = (page: Page, name: string) => page.getByRole("button", { name, exact: true });
 
-  it("starts in Excel mode (reading the workbook once), validates, and aggregates in 4 requests (read, build, swap, check), twice, writing the engine's formulas", async () => {
+  it("starts in Excel mode (reading the workbook once), validates, and aggregates in 5 requests (read, build, swap, print set-up, check), twice, writing the engine's formulas", async () => {
     const page = await openPane();
     // Excel mode: the standalone file bar is absent, the actions work on the open workbook.
     expect(await button(page, "打开工作簿 (.xlsx)").count()).toBe(0);
@@ -216,7 +219,7 @@ describe.skipIf(!available)("the task pane in Chromium, in Excel (fake Office ho
     expectAggregateRequests(port, "first");
     expect(await fake(page, "suspendedCalcSyncs")).toBe(suspendedBefore + 2);
     expect(log.filter(RECALC_ONLY)).toHaveLength(0);
-    expect(log).toHaveLength(4);
+    expect(log).toHaveLength(5);
     expect(await fake(page, "runOptions")).toContainEqual({ delayForCellEdit: true });
     const bytes = (await fake(page, "requestBytes")).slice(syncsBefore);
     expect(bytes).toEqual(log.map((s) => s.bytes));
@@ -250,9 +253,9 @@ describe.skipIf(!available)("the task pane in Chromium, in Excel (fake Office ho
     await expectClean();
   });
 
-  /** An aggregate's requests: read; then, in one other Excel.run, build, swap and check. */
+  /** An aggregate's requests: read; then, in one other Excel.run, build, swap, print set-up and check. */
   function expectAggregateRequests(port: SyncRecord[], which: "first" | "again"): void {
-    expect(port.map((s) => s.ops.length > 0)).toEqual([false, true, true, true]);
+    expect(port.map((s) => s.ops.length > 0)).toEqual([false, true, true, true, true]);
     expect(port[1]!.run).not.toBe(port[0]!.run);
     expect(new Set(port.slice(1).map((s) => s.run)).size).toBe(1);
     expect(port[1]!.ops).toEqual(expect.arrayContaining(["suspendCalc", "worksheets.add", "range.formulas", "range.copyFrom"]));
@@ -260,7 +263,10 @@ describe.skipIf(!available)("the task pane in Chromium, in Excel (fake Office ho
     // The first time the new sheets are renamed into place; again, they are pasted onto the old ones.
     const swap = which === "first" ? ["suspendCalc", "worksheet.name", "worksheet.position"] : ["suspendCalc", "worksheet.unprotect", "range.copyFrom", "worksheet.name", "worksheet.delete"];
     expect(port[2]!.ops).toEqual(expect.arrayContaining(swap));
-    expect(port[3]!.ops).toEqual(["worksheet.calculate"]);
+    // Page set-up on its own: a failure there (no printer) must not undo the swap.
+    expect(port[3]!.ops).toEqual(expect.arrayContaining(["pageLayout.orientation", "pageLayout.paperSize", "pageLayout.zoom", "worksheet.printArea"]));
+    expect(port[3]!.ops.every((op) => op.startsWith("pageLayout.") || op.startsWith("worksheet."))).toBe(true);
+    expect(port[4]!.ops).toEqual(["worksheet.calculate"]);
   }
 
   it("reports a bad value by cell and selects that cell in Excel; refuses to aggregate", async () => {

@@ -39,14 +39,14 @@ const WORK = 120_000;
 const COMPARED = [SHEETS.summary, SHEETS.basicScores, SHEETS.details];
 type Cells = Record<string, string | number | boolean>;
 
-/** A sheet as the file adapter leaves it: "=formula" for formula cells, else the value (a link: the text it shows). */
+/** A sheet as the file adapter leaves it: "=formula" for formula cells (a source link too: a HYPERLINK formula in every adapter), else the value. */
 function fileCells(sheet: SheetSnapshot): Cells {
   const out: Cells = {};
   sheet.rows.forEach((row, r) => row.forEach((v, c) => {
     if (v !== null && v !== "") out[a1(r, c)] = typeof v === "object" ? ("date" in v ? dateSerial(v.date) : v.error) : v;
   }));
   // A formula cell whose result is empty has no value in the row: take formulas from their own map.
-  for (const [at, f] of Object.entries(sheet.formulas)) if (!f.startsWith("HYPERLINK(")) out[at] = `=${f}`;
+  for (const [at, f] of Object.entries(sheet.formulas)) out[at] = `=${f}`;
   return out;
 }
 
