@@ -1,4 +1,4 @@
-import { makeStyles, MessageBar, MessageBarBody, Spinner, Tab, TabList, tokens } from "@fluentui/react-components";
+import { makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import type { Diagnostic } from "../src/diagnostics/diagnostic";
 import { hasErrors } from "../src/diagnostics/diagnostic";
@@ -17,6 +17,9 @@ const ResultsPanel = lazy(() => import("./components/ResultsPanel"));
 const DiagnosticsPanel = lazy(() => import("./components/DiagnosticsPanel").then((m) => ({ default: m.DiagnosticsPanel })));
 const ApprovalPanel = lazy(() => import("./components/ApprovalPanel").then((m) => ({ default: m.ApprovalPanel })));
 const LedgerPanel = lazy(() => import("./components/LedgerPanel"));
+// The tab strip (≈ 22 KB gzip of Fluent's tabs) shows once there is something to show: after the first read.
+const TabList = lazy(() => import("./components/tabs").then((m) => ({ default: m.TabList })));
+const Tab = lazy(() => import("./components/tabs").then((m) => ({ default: m.Tab })));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, maxWidth: "960px", margin: "0 auto", boxSizing: "border-box", minWidth: 0 },
@@ -108,13 +111,17 @@ export function App(props: { env: PaneEnv; initialLang?: Lang }) {
         {env.mode === "standalone" && state.aggregated && (
           <MessageBar layout="multiline" intent="success"><MessageBarBody><a href="#" onClick={(e) => { e.preventDefault(); void onDownload(); }}>{t.download}</a></MessageBarBody></MessageBar>
         )}
-        <TabList className={s.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)}>
-          <Tab value="diagnostics">{t.diagnostics}</Tab>
-          <Tab value="results" disabled={!state.aggregated}>{t.results}</Tab>
-          <Tab value="ledger" disabled={!state.reading}>{t.ledger.tab}</Tab>
-          <Tab value="approval" disabled={!state.reading}>{t.approve}</Tab>
-          <Tab value="scheme" disabled={!state.reading}>{t.schemeView}</Tab>
-        </TabList>
+        {(state.diagnostics || state.reading) && (
+          <Suspense fallback={null}>
+            <TabList className={s.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)}>
+              <Tab value="diagnostics">{t.diagnostics}</Tab>
+              <Tab value="results" disabled={!state.aggregated}>{t.results}</Tab>
+              <Tab value="ledger" disabled={!state.reading}>{t.ledger.tab}</Tab>
+              <Tab value="approval" disabled={!state.reading}>{t.approve}</Tab>
+              <Tab value="scheme" disabled={!state.reading}>{t.schemeView}</Tab>
+            </TabList>
+          </Suspense>
+        )}
         {tab === "diagnostics" && state.diagnostics && (
           <Suspense fallback={<Spinner label={t.diagnostics} />}>
             <DiagnosticsPanel diagnostics={state.diagnostics} onSelect={onSelect} />

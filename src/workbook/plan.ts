@@ -87,3 +87,13 @@ export interface WritePlan {
   /** Position hint: the new sheets go first (summary) or last (templates). */
   readonly placement: "first" | "last";
 }
+
+/**
+ * Columns a sheet spans: its widths or its longest row, at least 1. A loop, not Math.max(...rows):
+ * spreading 125,001 rows (分类指导 at 3,000 units) overflows the call stack.
+ */
+export function sheetWidth(spec: Pick<SheetSpec, "rows" | "columnWidths">): number {
+  let width = Math.max(spec.columnWidths.length, 1);
+  for (const r of spec.rows) if (r.length > width) width = r.length;
+  return width;
+}

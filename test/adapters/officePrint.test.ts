@@ -140,3 +140,19 @@ describe("row heights as RangeAreas", () => {
     expect(areas.length).toBeLessThan(400);
   });
 });
+
+describe("very tall sheets", () => {
+  it("a sheet of 130,000 rows (分类指导 at 3,000 units: 125,001) is planned and chunked without overflowing the call stack", async () => {
+    const { buildOps, chunkOps } = await import("../../src/adapters/office/ops");
+    const { sheetLayout } = await import("../../src/adapters/office/swap");
+    const rows = Array.from({ length: 130_000 }, (_, r) => [{ value: `第 ${r} 行`, style: "label" as const }, r % 41 === 0 ? { value: r, style: "total" as const } : null]);
+    const rowHeights: Record<number, number> = {};
+    for (let r = 0; r < rows.length; r++) rowHeights[r] = r % 41 === 0 ? 30 : 15;
+    const merges = Array.from({ length: 3_000 }, (_, i) => `A${i * 41 + 1}:B${i * 41 + 1}`);
+    const spec: SheetSpec = { name: "分类指导", rows, columnWidths: [20, 10], merges, rowHeights, print: { landscape: false, breaksBefore: Array.from({ length: 3_000 }, (_, i) => i * 41) } };
+    const { ops } = buildOps(sheetLayout({ sheets: [spec], placement: "first" }, []));
+    expect(ops.filter((o) => o.kind === "merge")).toHaveLength(3_000);
+    expect(ops.filter((o) => o.kind === "rowHeight").length).toBeLessThan(2_000);
+    expect(chunkOps(ops, 4_000_000).length).toBeGreaterThan(0);
+  });
+});

@@ -1,4 +1,4 @@
-import type { CellSpec, SheetSpec, StyleKey, ValidationSpec } from "../../workbook/plan";
+import { sheetWidth, type CellSpec, type SheetSpec, type StyleKey, type ValidationSpec } from "../../workbook/plan";
 import { parseRange, rangeA1 } from "../../workbook/address";
 import { relativeForm } from "../../workbook/formulaRefs";
 import { linkFormula } from "../../workbook/links";
@@ -129,7 +129,7 @@ function fillCheck(spec: SheetSpec, sheet: string, f: Rect & { copy: "Formulas" 
  */
 function sheetOps(spec: SheetSpec, sheet: string, replaces: boolean): { ops: Op[]; fills: (Rect & { copy: "Formulas" | "Formats" })[] } {
   const ops: Op[] = [];
-  const width = Math.max(spec.columnWidths.length, ...spec.rows.map((r) => r.length), 1);
+  const width = sheetWidth(spec);
   // Text Excel would read as a number, date or boolean goes into cells formatted as text first.
   for (const [, address] of rectangles(spec.rows, (c) => (c?.formula === undefined && needsTextFormat(c?.value) ? "@" : undefined))) {
     const r = parseRange(address);

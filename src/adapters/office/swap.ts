@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import type { SheetSpec, WritePlan } from "../../workbook/plan";
+import { sheetWidth, type SheetSpec, type WritePlan } from "../../workbook/plan";
 import { temporarySheetName } from "../../workbook/port";
 import { localAddress } from "./read";
 import { columnLetters, parseRange } from "../../workbook/address";
@@ -63,7 +63,7 @@ export function extentOf(range: Excel.Range): Extent {
 }
 
 export function widthOf(spec: SheetSpec): number {
-  return Math.max(spec.columnWidths.length, ...spec.rows.map((r) => r.length), 1);
+  return sheetWidth(spec);
 }
 
 /**

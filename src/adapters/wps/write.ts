@@ -1,4 +1,4 @@
-import type { CellSpec, SheetSpec, StyleKey, ValidationSpec } from "../../workbook/plan";
+import { sheetWidth as planWidth, type CellSpec, type SheetSpec, type StyleKey, type ValidationSpec } from "../../workbook/plan";
 import { columnLetters, parseRange, rangeA1 } from "../../workbook/address";
 import { XL, type EtApplication, type EtRange, type EtWorksheet } from "./et";
 import { applyStyle, applyValidation, etColor } from "./format";
@@ -19,12 +19,14 @@ import { linkFormula } from "../../workbook/links";
 export const BLOCK_CELLS = 1_000_000;
 
 export function sheetWidth(spec: SheetSpec): number {
-  return Math.max(spec.columnWidths.length, ...spec.rows.map((r) => r.length), 1);
+  return planWidth(spec);
 }
 
 /** Cells, number formats, styles, validation and merges, onto a sheet that is empty. */
 export function writeContent(ws: EtWorksheet, spec: SheetSpec): void {
-  const width = Math.max(...spec.rows.map((r) => r.length), 0);
+  // The longest row (a loop: spreading 125,001 rows into Math.max overflows the stack).
+  let width = 0;
+  for (const r of spec.rows) if (r.length > width) width = r.length;
   if (width > 0) {
     const step = Math.max(1, Math.floor(BLOCK_CELLS / width));
     for (let top = 0; top < spec.rows.length; top += step) {
