@@ -115,7 +115,10 @@ describe("Office adapter: a swap that fails part-way", () => {
     // One workbook aggregated once; each scenario re-aggregates a copy of it with a new title on every sheet.
     const { fake: base, port: basePort } = await templateBook();
     expect((await basePort.applyPlan(await aggregatePlanOf(basePort))).ok).toBe(true);
-    const plan = marked(await aggregatePlanOf(basePort));
+    // 分类指导 (a page per district: 1,708 rows, 444 merges) adds no case to the swap, only minutes to each of
+    // the dozen re-aggregates below: the scenarios run without it.
+    const full = marked(await aggregatePlanOf(basePort));
+    const plan = { ...full, sheets: full.sheets.filter((s) => s.name !== SHEETS.guidance) };
     const newContent = new Map(plan.sheets.map((s) => [s.name, planContent(s)]));
     const old = new Map(plan.sheets.map((s) => [s.name, contentOf(base, s.name)]));
     /** Re-aggregates a copy, failing its n-th operation; the labels of the operations applied. */
@@ -158,7 +161,7 @@ describe("Office adapter: a swap that fails part-way", () => {
     }
     // Every outcome was met: nothing changed, part written, content written but not the look.
     expect([...codes].sort()).toEqual(["office.writeFailed", "office.writeIncomplete", "ok"]);
-  });
+  }, 600_000);
 });
 
 describe("Office adapter: text, merged areas, cell-edit mode", () => {
