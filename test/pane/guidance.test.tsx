@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderToStaticMarkup } from "react-dom/server";
-import { createDOMRenderer, FluentProvider, RendererProvider, SSRProvider, webLightTheme } from "@fluentui/react-components";
-import type { ReactElement } from "react";
-import { LangContext, STRINGS } from "../../taskpane/i18n";
+import { renderPane } from "../support/renderPane";
 import { UnitGuidancePanel, DetailTabs } from "../../taskpane/guidance/GuidanceTab";
 import { publishPage } from "../../taskpane/guidance/PublishDownload";
 import { readWorkbook } from "../../src/validate/validate";
@@ -11,18 +8,7 @@ import { sampleData } from "../../src/layout/sample";
 import { builtinScheme } from "../../src/scheme/load";
 import { planSnapshot } from "../support/planSnapshot";
 
-/** The explanation dialog's 分类指导 tab and the 晾晒 download, rendered on the server (no DOM). */
-function render(ui: ReactElement, lang: "zh" | "en" = "zh"): string {
-  return renderToStaticMarkup(
-    <RendererProvider renderer={createDOMRenderer()}>
-      <SSRProvider>
-        <FluentProvider theme={webLightTheme}>
-          <LangContext.Provider value={{ lang, t: STRINGS[lang], setLang: () => undefined }}>{ui}</LangContext.Provider>
-        </FluentProvider>
-      </SSRProvider>
-    </RendererProvider>,
-  );
-}
+const render = renderPane;
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&quot;/g, '"').replace(/\s+/g, " ");
 const scheme = builtinScheme();

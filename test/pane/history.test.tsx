@@ -1,8 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { renderToStaticMarkup } from "react-dom/server";
-import { createDOMRenderer, FluentProvider, RendererProvider, SSRProvider, webLightTheme } from "@fluentui/react-components";
-import type { ReactElement } from "react";
-import { LangContext, STRINGS } from "../../taskpane/i18n";
+import { renderPane } from "../support/renderPane";
 import HistoryTab from "../../taskpane/history/HistoryChart";
 import { DetailTabs, UnitGuidancePanel } from "../../taskpane/guidance/GuidanceTab";
 import * as ops from "../../taskpane/operations";
@@ -24,17 +21,7 @@ import { planSnapshot } from "../support/planSnapshot";
  * The pane's 历年 (issue 10 §2): 导入历年结果 writes the hidden sheet through the workbook port, and
  * the explanation dialog's chart plots each year's total and group rank, this year last.
  */
-function render(ui: ReactElement, lang: "zh" | "en" = "zh"): string {
-  return renderToStaticMarkup(
-    <RendererProvider renderer={createDOMRenderer()}>
-      <SSRProvider>
-        <FluentProvider theme={webLightTheme}>
-          <LangContext.Provider value={{ lang, t: STRINGS[lang], setLang: () => undefined }}>{ui}</LangContext.Provider>
-        </FluentProvider>
-      </SSRProvider>
-    </RendererProvider>,
-  );
-}
+const render = renderPane;
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 const base = builtinScheme();

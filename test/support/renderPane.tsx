@@ -1,0 +1,17 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { createDOMRenderer, FluentProvider, RendererProvider, SSRProvider, webLightTheme } from "@fluentui/react-components";
+import type { ReactElement } from "react";
+import { LangContext, STRINGS } from "../../taskpane/i18n";
+
+/** A pane component rendered on the server inside the pane's providers (no DOM needed). */
+export function renderPane(ui: ReactElement, lang: "zh" | "en" = "zh"): string {
+  return renderToStaticMarkup(
+    <RendererProvider renderer={createDOMRenderer()}>
+      <SSRProvider>
+        <FluentProvider theme={webLightTheme}>
+          <LangContext.Provider value={{ lang, t: STRINGS[lang], setLang: () => undefined }}>{ui}</LangContext.Provider>
+        </FluentProvider>
+      </SSRProvider>
+    </RendererProvider>,
+  );
+}
