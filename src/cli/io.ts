@@ -31,7 +31,13 @@ export async function openFile(path: string): Promise<OpenResult> {
     };
   }
   // exceljs is loaded here, when a command first opens a workbook, not when the CLI starts
-  const { openXlsx } = await import("../adapters/xlsx/openXlsx");
+  const [{ openXlsx }, { useCodec }, { nodeCodec }] = await Promise.all([
+    import("../adapters/xlsx/openXlsx"),
+    import("../adapters/xlsx/zipPackage"),
+    import("../adapters/xlsx/nodeCodec"),
+  ]);
+  // zlib rather than JSZip's pure-JS deflate for every zip the CLI reads and writes from here on.
+  useCodec(nodeCodec);
   return openXlsx(bytes, basename(path));
 }
 

@@ -8,7 +8,8 @@
  * added to the input's defined names.
  */
 import { attributes, startTags, xmlSyntaxError } from "./xmlText";
-import { openZip, readText, type ZipPackage } from "./zipPackage";
+import { openZip, readText, zipCodec, type ZipPackage } from "./zipPackage";
+import { writeRawZip, type OutPart } from "./rawZip";
 import { mergeStyles } from "./mergeStyles";
 import JSZip from "jszip";
 import {
@@ -260,6 +261,19 @@ export async function spliceSheets(input: Uint8Array, output: Uint8Array, fresh:
     if (typeof body !== "string" || !/\.(xml|rels)$/.test(name)) continue;
     const problem = xmlSyntaxError(body);
     if (problem) throw new Error(`${name}: ${problem}`);
+  }
+  const codec = zipCodec();
+  if (codec) {
+    // The input's untouched parts are copied as stored: neither inflated nor deflated again.
+    const parts: OutPart[] = [];
+    for (const [name, entry] of P.pkg.entries) {
+      if (removed.has(name)) continue;
+      const body = changed.get(name);
+      if (body !== undefined) parts.push({ name, data: body });
+      else parts.push(entry.raw ? { name, raw: entry.raw } : { name, data: await entry.async("uint8array") });
+    }
+    for (const [name, body] of added) parts.push({ name, data: body });
+    return writeRawZip(parts, codec);
   }
   const zip = new JSZip();
   for (const [name, entry] of P.pkg.entries) {

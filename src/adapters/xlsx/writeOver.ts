@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import type { Diagnostic } from "../../diagnostics/diagnostic";
 import type { WritePlan } from "../../workbook/plan";
 import { applyPlan } from "./render";
-import { workbookBytes } from "./xlsxFile";
+import { planToWorkbook, workbookBytes } from "./xlsxFile";
 import { NotSpliceable, spliceSheets } from "./splice";
 import { lostContent } from "./lostContent";
 import { writeMessages } from "./writeMessages";
@@ -26,15 +26,19 @@ export interface Written {
  * the like is named in a warning — a formula is never kept without the link it needs.
  */
 export async function writePlanOver(input: Uint8Array, fileName: string, workbook: ExcelJS.Workbook, plan: WritePlan): Promise<Written> {
-  await applyPlan(workbook, plan);
   const fresh = plan.sheets.map((s) => s.name);
   let reason: string;
   try {
-    return { bytes: await spliceSheets(input, await workbookBytes(workbook), fresh, plan.placement), diagnostics: [] };
+    // Only the plan's sheets are taken from exceljs, so only they are rendered and saved: into a
+    // new workbook, not the opened one, whose sheets exceljs would otherwise write out for nothing
+    // (most of the time of an aggregate). Saved uncompressed: splice reads it straight back.
+    const own = await planToWorkbook(plan);
+    return { bytes: await spliceSheets(input, await workbookBytes(own, { store: true }), fresh, plan.placement), diagnostics: [] };
   } catch (e) {
     // An unforeseen failure is not quoted: its text is exceljs' or JSZip's, not the user's.
     reason = e instanceof NotSpliceable ? e.message : "a part evalsheet cannot edit in place";
   }
+  await applyPlan(workbook, plan);
   const lost = await lostContent(input);
   const diagnostics: Diagnostic[] = [writeMessages.rewritten(fileName, reason)];
   for (const [sheet, kinds] of lost.sheets) if (!fresh.includes(sheet)) diagnostics.push(writeMessages.lost(fileName, sheet, kinds));

@@ -16,7 +16,8 @@ export async function planToWorkbook(plan: WritePlan, wb: ExcelJS.Workbook = new
   return wb;
 }
 
-export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  const buf = await wb.xlsx.writeBuffer();
+/** The workbook saved as .xlsx; `store` leaves its parts uncompressed (for a file read straight back). */
+export async function workbookBytes(wb: ExcelJS.Workbook, options: { store?: boolean } = {}): Promise<Uint8Array> {
+  const buf = await wb.xlsx.writeBuffer(options.store ? { zip: { compression: "STORE" } } : {});
   return new Uint8Array(buf as ArrayBuffer);
 }

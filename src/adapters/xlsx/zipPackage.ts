@@ -5,11 +5,33 @@
 import JSZip from "jszip";
 import type { Diagnostic } from "../../diagnostics/diagnostic";
 import { fileMessages } from "./messages";
+import { inflateEntry, readRawZip, writeRawZip, type Codec, type RawEntry } from "./rawZip";
+
+/** A part of the package: its content on demand, and where the zip was read directly, its stored form. */
+export interface PartEntry {
+  async(type: "uint8array"): Promise<Uint8Array>;
+  /** The part as stored in the input archive (read without JSZip): copied as is when unchanged. */
+  readonly raw?: RawEntry;
+}
+
+let codec: Codec | null = null;
+
+/**
+ * Native compression for every zip this adapter reads and writes from now on (the CLI registers
+ * node:zlib). Without one, zips go through JSZip (pako), as in the browser.
+ */
+export function useCodec(c: Codec | null): void {
+  codec = c;
+}
+
+export function zipCodec(): Codec | null {
+  return codec;
+}
 
 /** The parts of the package by normalised name ("xl/workbook.xml"), with lazily read text. */
 export interface ZipPackage {
   /** Mutable only through `renamePart`, so names and cached texts stay in step. */
-  readonly entries: Map<string, JSZip.JSZipObject>;
+  readonly entries: Map<string, PartEntry>;
   /** Text of the parts read or rewritten so far; only these can have changed. */
   readonly texts: Map<string, string>;
   /** True when some entry name had to be normalised (so the zip must be rewritten). */
@@ -51,6 +73,23 @@ function isOwnerFile(data: Uint8Array, fileName: string): boolean {
 }
 
 export async function openZip(data: Uint8Array, fileName: string): Promise<ZipPackage | Diagnostic> {
+  const raw = codec ? readRawZip(data) : null;
+  if (codec && raw) {
+    const parts: [string, PartEntry][] = [];
+    // A name stored twice: the later record wins, as in JSZip.
+    const byName = new Map(raw.map((e) => [e.name, e]));
+    try {
+      for (const entry of byName.values()) {
+        if (entry.name.endsWith("/")) continue;
+        // Inflated (and CRC-checked) at once, as JSZip's checkCRC32 does: a damaged part is refused on opening.
+        const bytes = inflateEntry(entry, codec);
+        parts.push([entry.name, { async: () => Promise.resolve(bytes), raw: entry }]);
+      }
+    } catch {
+      return fileMessages.badZip(fileName);
+    }
+    return packageOf(parts);
+  }
   let zip: JSZip;
   try {
     // CRC checking costs one extra inflate, but turns a corrupted part into a refusal, not garbage.
@@ -59,15 +98,18 @@ export async function openZip(data: Uint8Array, fileName: string): Promise<ZipPa
     // A zip whose end-of-central-directory record is missing was cut off in transfer.
     return hasEndRecord(data) ? fileMessages.badZip(fileName) : fileMessages.truncated(fileName);
   }
-  const entries = new Map<string, JSZip.JSZipObject>();
+  return packageOf(Object.values(zip.files).filter((e) => !e.dir).map((e) => [e.name, e]));
+}
+
+function packageOf(parts: readonly (readonly [string, PartEntry])[]): ZipPackage {
+  const entries = new Map<string, PartEntry>();
   let renamed = false;
-  for (const entry of Object.values(zip.files)) {
-    if (entry.dir) continue;
+  for (const [stored, entry] of parts) {
     // Some Windows zippers write "xl\workbook.xml"; exceljs then finds no workbook at all.
-    const slashed = entry.name.replace(/\\/g, "/").replace(/^\/+/, "");
+    const slashed = stored.replace(/\\/g, "/").replace(/^\/+/, "");
     // Part names are case-insensitive in OPC; exceljs looks the fixed ones up by exact name.
     const name = WELL_KNOWN.get(slashed.toLowerCase()) ?? slashed;
-    if (name !== entry.name) renamed = true;
+    if (name !== stored) renamed = true;
     // Two names that normalise alike: the first is kept.
     if (!entries.has(name)) entries.set(name, entry);
   }
@@ -139,6 +181,15 @@ function utf16Of(b: Uint8Array): "utf-16le" | "utf-16be" | null {
  * originals (null: part dropped). Stored uncompressed: it only lives until exceljs has read it.
  */
 export async function rezip(pkg: ZipPackage, changed: ReadonlyMap<string, string | null>): Promise<Uint8Array> {
+  if (codec) {
+    const parts: { name: string; data: Uint8Array | string }[] = [];
+    for (const [name, entry] of pkg.entries) {
+      const text = changed.get(name);
+      if (text !== null) parts.push({ name, data: text ?? (await entry.async("uint8array")) });
+    }
+    for (const [name, text] of changed) if (!pkg.entries.has(name) && text !== null) parts.push({ name, data: text });
+    return writeRawZip(parts, codec, true);
+  }
   const out = new JSZip();
   for (const [name, entry] of pkg.entries) {
     const text = changed.get(name);
