@@ -1,8 +1,8 @@
 import type { Indicator, Rule, Scheme } from "../scheme/schema";
 import { dec, roundTo, sum, toNumber, ZERO, type Dec } from "./decimal";
-import { lit, round } from "./formula";
+import { round } from "./formula";
 import type { IndicatorInput } from "./inputs";
-import { ruleKind, type PartKindModule } from "./rules";
+import { ruleKind, type NumberCell, type PartKindModule, type RuleNumber } from "./rules";
 import type { TrailEntry } from "./trail";
 
 export interface IndicatorScore {
@@ -122,30 +122,73 @@ function combineParts(
 }
 
 /**
+ * Every scheme number an indicator's formula references, for the hidden data sheet's table: its
+ * points per region group (`max:<group>`), each part's own points (`r<i>:points`) and each rule's
+ * numbers (`r<i>:<key>`: targets, points per occurrence). Labels are Chinese, for the person who
+ * opens the hidden sheet.
+ */
+export function indicatorNumbers(indicator: Indicator, groups: readonly { id: string; shortName: string }[]): RuleNumber[] {
+  const out: RuleNumber[] = groups.map((g) => ({ key: `max:${g.id}`, label: `${indicator.name}（${g.shortName}）满分`, value: indicatorMax(indicator, g.id) }));
+  const parts = partsCount(indicator);
+  let part = 0;
+  indicator.rules.forEach((rule, i) => {
+    const m = ruleKind(rule);
+    if (m.role === "part") {
+      part++;
+      const fixed = m.fixedPoints(rule as never);
+      if (fixed !== null) out.push({ key: `r${i}:points`, label: `${indicator.name}：第${part}部分（共${parts}部分）分值`, value: fixed });
+    }
+    for (const n of m.numbers(rule as never)) out.push({ key: `r${i}:${n.key}`, label: `${indicator.name}：${n.label}`, value: n.value });
+  });
+  return out;
+}
+
+/**
+ * The points each rule works with, as formula text over the table's cells (what ruleMaxima
+ * computes): a fixed part its own cell; the part that takes the rest, the indicator's cell less
+ * the fixed parts' cells; a modifier the indicator's cell.
+ */
+function ruleMaximaCells(indicator: Indicator, groupId: string, number: NumberCell): string[] {
+  const whole = number(`max:${groupId}`);
+  const fixed = indicator.rules.map((r, i) => (partModule(r)?.fixedPoints(r as never) ?? null) === null ? null : number(`r${i}:points`));
+  const taken = fixed.filter((x): x is string => x !== null);
+  return indicator.rules.map((r, i) => {
+    if (!isPart(r)) return whole;
+    return fixed[i] ?? (taken.length ? `(${whole}-${taken.join("-")})` : whole);
+  });
+}
+
+/**
  * The same indicator as a native formula over the department's cells. `refs` maps each rule
  * column key to a sheet-qualified cell reference; null when the unit has no row (scores 0).
+ * Every scheme number comes from a cell (`number`, keyed as indicatorNumbers; `decimals` a cell
+ * too), never typed in, so editing the table changes the score the way editing the scheme would.
  */
-export function indicatorFormula(indicator: Indicator, groupId: string, refs: Readonly<Record<string, string>> | null, decimals: number, notApplicable: NotApplicableRule = "rescale"): string {
+export function indicatorFormula(
+  indicator: Indicator, groupId: string, refs: Readonly<Record<string, string>> | null, decimals: string,
+  notApplicable: NotApplicableRule, number: NumberCell,
+): string {
   if (!refs) return "0";
-  const max = indicatorMax(indicator, groupId);
-  const maxima = ruleMaxima(indicator, groupId);
-  const parts: { score: string; applicable: string | null; max: number }[] = [];
+  const max = number(`max:${groupId}`);
+  const maxima = ruleMaximaCells(indicator, groupId, number);
+  const local = (i: number): NumberCell => (key) => number(`r${i}:${key}`);
+  const parts: { score: string; applicable: string | null; max: string }[] = [];
   indicator.rules.forEach((rule, i) => {
     const m = partModule(rule);
-    if (m) parts.push({ ...m.formula(rule, refs, maxima[i]!), max: maxima[i]! });
+    if (m) parts.push({ ...m.formula(rule, refs, maxima[i]!, local(i)), max: maxima[i]! });
   });
   let f = partsFormula(parts, max, notApplicable);
   indicator.rules.forEach((rule, i) => {
     const m = ruleKind(rule);
-    if (m.role === "modifier") f = m.formula(rule, f, refs, maxima[i]!);
+    if (m.role === "modifier") f = m.formula(rule, f, refs, maxima[i]!, local(i));
   });
   return round(f, decimals);
 }
 
-function partsFormula(parts: readonly { score: string; applicable: string | null; max: number }[], max: number, rule: NotApplicableRule): string {
+function partsFormula(parts: readonly { score: string; applicable: string | null; max: string }[], max: string, rule: NotApplicableRule): string {
   if (parts.every((p) => p.applicable === null)) return parts.length === 1 ? parts[0]!.score : `(${parts.map((p) => p.score).join("+")})`;
-  if (rule === "full") return `(${parts.map((p) => (p.applicable === null ? p.score : `IF(${p.applicable},${p.score},${lit(p.max)})`)).join("+")})`;
+  if (rule === "full") return `(${parts.map((p) => (p.applicable === null ? p.score : `IF(${p.applicable},${p.score},${p.max})`)).join("+")})`;
   const got = parts.map((p) => (p.applicable === null ? p.score : `IF(${p.applicable},${p.score},0)`)).join("+");
-  const room = parts.map((p) => (p.applicable === null ? lit(p.max) : `IF(${p.applicable},${lit(p.max)},0)`)).join("+");
-  return `IF((${room})=0,${lit(max)},(${got})*${lit(max)}/(${room}))`;
+  const room = parts.map((p) => (p.applicable === null ? p.max : `IF(${p.applicable},${p.max},0)`)).join("+");
+  return `IF((${room})=0,${max},(${got})*${max}/(${room}))`;
 }

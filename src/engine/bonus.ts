@@ -67,7 +67,7 @@ export function bonusFor(scheme: Scheme, events: readonly EventInput[], decimals
  * bonus item (1-based, a SUMIFS over the calculation sheet), `capOf(i)` that item's cap cell
  * (empty: none), `totalCap` the cell of the cap on all bonuses. No point value is typed in.
  */
-export function bonusFormula(scheme: Scheme, sumOf: (i: number) => string, capOf: (i: number) => string, totalCap: string, decimals: number): string {
+export function bonusFormula(scheme: Scheme, sumOf: (i: number) => string, capOf: (i: number) => string, totalCap: string, decimals: number | string): string {
   const terms = scheme.bonus.items.map((_item, k) => {
     const i = k + 1;
     return `IF(ISNUMBER(${capOf(i)}),MIN(${sumOf(i)},${capOf(i)}),${sumOf(i)})`;

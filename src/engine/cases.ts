@@ -54,7 +54,7 @@ export function bestPracticeFor(scheme: Scheme, cases: readonly CaseInput[], dec
 export function bestPracticeFormula(
   scheme: Scheme,
   q: { scoreOf: (k: number) => string; count: string; perUnitRef: string; capRef: string; componentRef: string },
-  decimals: number,
+  decimals: number | string,
 ): string {
   const { maxPerUnit, combine } = scheme.cases;
   const cs = Array.from({ length: maxPerUnit }, (_, k) => q.scoreOf(k + 1));

@@ -25,6 +25,6 @@ export function compositeFor(scheme: Scheme, input: CompositeInput | undefined, 
 }
 
 /** The same as a formula: `deduction` is the unit's recorded deduction, `maxRef` the cell of the 10 points. */
-export function compositeFormula(deduction: string, maxRef: string, decimals: number): string {
+export function compositeFormula(deduction: string, maxRef: string, decimals: number | string): string {
   return round(`MAX(${maxRef}-MAX(${deduction},0),0)`, decimals);
 }

@@ -12,7 +12,8 @@ export function num(ref: string): string {
   return `IF(ISNUMBER(${ref}),${ref},IFERROR(VALUE(ASC(TRIM(${ref}))),0))`;
 }
 
-export function round(expr: string, decimals: number): string {
+/** ROUND to `decimals`: the cell holding the scheme's decimals (a number only where no cell exists). */
+export function round(expr: string, decimals: number | string): string {
   return `ROUND(${expr},${decimals})`;
 }
 

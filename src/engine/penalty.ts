@@ -41,6 +41,6 @@ export function penaltyFor(scheme: Scheme, events: readonly EventInput[], decima
 }
 
 /** The same as a formula: `sumOfKind(kind)` is the unit's points of one kind of penalty row (fixed, discretionary). */
-export function penaltyFormula(sumOfKind: (kind: "fixed" | "discretionary") => string, decimals: number): string {
+export function penaltyFormula(sumOfKind: (kind: "fixed" | "discretionary") => string, decimals: number | string): string {
   return round(`${sumOfKind("fixed")}+${sumOfKind("discretionary")}`, decimals);
 }

@@ -1,6 +1,6 @@
 import type { TierRule } from "../scheme/schema";
 import { dec, roundTo, type Dec } from "./decimal";
-import { lit, str } from "./formula";
+import { str } from "./formula";
 
 /**
  * 特优/优/良 by score thresholds, or by quotas within each region group. A quota tier holds the
@@ -21,11 +21,15 @@ export function quotaLimits(rule: Extract<TierRule, { kind: "quota" }>, groupSiz
   });
 }
 
-/** Nested IF over the total (thresholds) or the group rank (quota). */
-export function tierFormula(rule: TierRule, totalRef: string, groupRankRef: string, groupSize: number): string {
+/**
+ * Nested IF over the total (thresholds) or the group rank (quota). `limitOf(k)` is the cell of
+ * the k-th tier's minimum total, or of its places in the unit's group (quotaLimits, computed
+ * where the table is written): the formula types no scheme number.
+ */
+export function tierFormula(rule: TierRule, totalRef: string, groupRankRef: string, limitOf: (k: number) => string): string {
   const steps =
     rule.kind === "thresholds"
-      ? rule.tiers.map((t) => ({ test: `${totalRef}>=${lit(t.min)}`, name: t.name }))
-      : quotaLimits(rule, groupSize).map((q) => ({ test: `${groupRankRef}<=${q.limit}`, name: q.name }));
+      ? rule.tiers.map((t, k) => ({ test: `${totalRef}>=${limitOf(k)}`, name: t.name }))
+      : rule.tiers.map((t, k) => ({ test: `${groupRankRef}<=${limitOf(k)}`, name: t.name }));
   return steps.reduceRight((acc, s) => `IF(${s.test},${str(s.name)},${acc})`, str(rule.otherwise));
 }

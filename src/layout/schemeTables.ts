@@ -1,4 +1,6 @@
 import type { Scheme } from "../scheme/schema";
+import { indicatorNumbers } from "../engine/basic";
+import { quotaLimits } from "../engine/tier";
 import { foldName } from "../scheme/names";
 import { sheetRef } from "../workbook/address";
 import { bonusLabel, penaltyLabel } from "./lists";
@@ -13,7 +15,10 @@ import { SHEETS } from "./names";
  * - items: every spelling of a bonus/penalty item (label, name, id), folded → its row in the item table
  * - item table (aligned with the dropdown list in E): kind (加分/扣分/酌情), points each, own cap, maximum,
  *   and (column Q) the most occurrences one row may record
- * - parameters: the components' maxima and the cases' rule
+ * - parameters: the components' maxima, the cases' rule and the decimals every ROUND keeps
+ * - below the parameters, in the same two columns (./schemeTables.ts schemeNumbers): every other
+ *   number a formula needs — each indicator's points per region group, each part's points, each
+ *   target and each per-occurrence deduction, the tiers' thresholds or places — one labelled row each
  */
 export const TABLE_COLUMNS = {
   unitKey: "G", unitName: "H",
@@ -35,6 +40,7 @@ export const PARAMS = {
   casesCap: { row: 6, name: "案例合计封顶" },
   casesPerUnit: { row: 7, name: "每个区县计入案例数" },
   periodicWeight: { row: 8, name: "平时评价权重" },
+  decimals: { row: 9, name: "得分保留小数位数" },
 } as const;
 
 export type ParamKey = keyof typeof PARAMS;
@@ -98,5 +104,59 @@ export function paramValues(scheme: Scheme): Record<ParamKey, number | null> {
     casesCap: c.combine.kind === "cappedSum" ? c.combine.cap : null,
     casesPerUnit: c.maxPerUnit,
     periodicWeight: scheme.periodic.weight,
+    decimals: scheme.rounding.decimals,
+  };
+}
+
+/** The scheme-numbers table starts two rows under the parameters, after a heading row. */
+const NUMBERS_HEADING_ROW = Math.max(...Object.values(PARAMS).map((p) => p.row)) + 2;
+export const NUMBERS_HEADING = "评分公式引用的方案数值（由评价方案生成；改动请在评价方案中修改后重新汇总）";
+
+/** One row of the scheme-numbers table: a key the formula builders use, its Chinese label, its value. */
+export interface SchemeNumber {
+  readonly key: string;
+  readonly label: string;
+  readonly value: number;
+}
+
+/**
+ * Every number the basic-work and tier formulas reference, in a fixed order: per indicator
+ * (`<indicator id>:…`, see indicatorNumbers), then the tiers (`tier:<k>` thresholds, or
+ * `tier:<group>:<k>` the places of a quota tier in a region group: units ranked at most this).
+ */
+export function schemeNumbers(scheme: Scheme): SchemeNumber[] {
+  const out: SchemeNumber[] = [];
+  for (const ind of scheme.indicators) {
+    for (const n of indicatorNumbers(ind, scheme.groups)) out.push({ ...n, key: `${ind.id}:${n.key}` });
+  }
+  const rule = scheme.tiers;
+  if (rule.kind === "thresholds") {
+    rule.tiers.forEach((t, k) => out.push({ key: `tier:${k}`, label: `等次“${t.name}”最低总分`, value: t.min }));
+  } else {
+    for (const g of scheme.groups) {
+      const size = scheme.units.filter((u) => u.group === g.id).length;
+      quotaLimits(rule, size).forEach((q, k) => out.push({ key: `tier:${g.id}:${k}`, label: `${g.shortName}等次“${q.name}”名额（组内排名不超过）`, value: q.limit }));
+    }
+  }
+  return out;
+}
+
+/** The parameter columns top-down (O labels, P values): the parameters, a blank row, the heading, the scheme numbers. */
+export function parameterRows(scheme: Scheme): [string | null, number | null][] {
+  const params = paramValues(scheme);
+  const rows: [string | null, number | null][] = [];
+  for (const [key, p] of Object.entries(PARAMS) as [ParamKey, (typeof PARAMS)[ParamKey]][]) rows[p.row - 1] = [p.name, params[key]];
+  rows[NUMBERS_HEADING_ROW - 1] = [NUMBERS_HEADING, null];
+  for (const n of schemeNumbers(scheme)) rows.push([n.label, n.value]);
+  return Array.from(rows, (r) => r ?? [null, null]);
+}
+
+/** key → the cell of that scheme number (`'_evalsheet'!$P$12`); throws on a key the table lacks (a formula would be wrong). */
+export function schemeNumberCells(scheme: Scheme): (key: string) => string {
+  const cells = new Map(schemeNumbers(scheme).map((n, i) => [n.key, sheetRef(SHEETS.data, `$${TABLE_COLUMNS.paramValue}$${NUMBERS_HEADING_ROW + 1 + i}`)]));
+  return (key) => {
+    const cell = cells.get(key);
+    if (!cell) throw new Error(`no scheme number ${key} on the data sheet`);
+    return cell;
   };
 }

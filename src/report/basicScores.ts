@@ -10,6 +10,7 @@ import { formula, label, row, text } from "../layout/cells";
 import { SHEETS } from "../layout/names";
 import { unitsInSheetOrder } from "../layout/department";
 import { areaOf, fitRowHeights } from "../layout/print";
+import { paramRef, schemeNumberCells } from "../layout/schemeTables";
 
 /** Where each unit's basic-work total sits on the 基础工作得分 sheet, and each of its indicators (A1 addresses). */
 export interface BasicScoresSheet {
@@ -77,6 +78,9 @@ function pages(scheme: Scheme): string[][] {
  */
 export function basicScoresSheet(scheme: Scheme, inputs: EvaluationInputs, evaluation: Evaluation, periodic: string | null = null): BasicScoresSheet {
   const d = scheme.rounding.decimals;
+  // Formulas reference the scheme's numbers on the data sheet, never typed in (issue 9 §1).
+  const dRef = paramRef("decimals");
+  const numberCell = schemeNumberCells(scheme);
   const byKey = new Map<string, IndicatorInput>();
   for (const b of inputs.basic) if (!byKey.has(`${b.unit}\u0000${b.indicator}`)) byKey.set(`${b.unit}\u0000${b.indicator}`, b);
   const results = new Map(evaluation.units.map((u) => [u.unit, u]));
@@ -120,7 +124,7 @@ export function basicScoresSheet(scheme: Scheme, inputs: EvaluationInputs, evalu
       rows.push(row(width, bandRow), row(width, nameRow));
 
       for (const g of scheme.groups.filter((x) => groupIds.includes(x.id))) {
-        rows.push(fullMarks(scheme, table, isLast, g.id, width));
+        rows.push(fullMarks(scheme, table, isLast, g.id, width, rows.length, numberCell));
         for (const u of order.filter((x) => x.group === g.id)) {
           const r = rows.length;
           const result = results.get(u.name)!;
@@ -132,17 +136,18 @@ export function basicScoresSheet(scheme: Scheme, inputs: EvaluationInputs, evalu
               const ind = scheme.indicators[i]!;
               const input = byKey.get(`${u.name}\u0000${ind.id}`);
               const refs = input ? Object.fromEntries(Object.entries(input.sources).map(([key, s]) => [key, sheetRef(s.sheet, s.cell)])) : null;
-              cells[c] = formula(indicatorFormula(ind, u.group, refs, d, scheme.notApplicable), result.indicators[i]!.score, "computed", "0.00");
+              const number = (key: string) => numberCell(`${ind.id}:${key}`);
+              cells[c] = formula(indicatorFormula(ind, u.group, refs, dRef, scheme.notApplicable, number), result.indicators[i]!.score, "computed", "0.00");
               indicatorCells.get(u.name)![i] = `${columnLetters(c)}${r + 1}`;
               c++;
             }
             const subtotal = toNumber(roundTo(sum(band.indicators.map((i) => dec(result.indicators[i]!.score))), d));
-            cells[c] = formula(`ROUND(SUM(${columnLetters(first)}${r + 1}:${columnLetters(c - 1)}${r + 1}),${d})`, subtotal, "computed", "0.00");
+            cells[c] = formula(`ROUND(SUM(${columnLetters(first)}${r + 1}:${columnLetters(c - 1)}${r + 1}),${dRef})`, subtotal, "computed", "0.00");
             subtotalCells.get(u.name)!.push(`${columnLetters(c)}${r + 1}`);
             c++;
           }
           if (isLast) {
-            cells[c] = formula(`ROUND(${subtotalCells.get(u.name)!.join("+")},${d})`, result.basic, "total", "0.00");
+            cells[c] = formula(`ROUND(${subtotalCells.get(u.name)!.join("+")},${dRef})`, result.basic, "total", "0.00");
             totalCell.set(u.name, `${columnLetters(c)}${r + 1}`);
           }
           rows.push(row(width, cells));
@@ -170,16 +175,21 @@ export function basicScoresSheet(scheme: Scheme, inputs: EvaluationInputs, evalu
   };
 }
 
-/** A region group's 满分 row: each indicator's points for that group, each programme's and the total. */
-function fullMarks(scheme: Scheme, table: readonly Band[], isLast: boolean, groupId: string, width: number): (CellSpec | null)[] {
+/**
+ * A region group's 满分 row: each indicator's points for that group (the data sheet's cell, so the
+ * row shows what the formulas below use), each programme's sum and the total.
+ */
+function fullMarks(scheme: Scheme, table: readonly Band[], isLast: boolean, groupId: string, width: number, r: number, numberCell: (key: string) => string): (CellSpec | null)[] {
   const g = scheme.groups.find((x) => x.id === groupId)!;
   const cells: Record<number, CellSpec> = { 0: text("", "groupRow"), 1: text(g.shortName, "groupRow"), 2: text("满分", "groupRow") };
   let c = FIRST;
   for (const band of table) {
+    const first = c;
     const points = band.indicators.map((i) => indicatorMax(scheme.indicators[i]!, groupId));
-    points.forEach((p) => (cells[c++] = { value: p, style: "groupRow" }));
-    cells[c++] = { value: toNumber(sum(points.map((p) => dec(p)))), style: "groupRow" };
+    band.indicators.forEach((i, k) => (cells[c++] = formula(numberCell(`${scheme.indicators[i]!.id}:max:${groupId}`), points[k]!, "groupRow")));
+    cells[c] = formula(`SUM(${columnLetters(first)}${r + 1}:${columnLetters(c - 1)}${r + 1})`, toNumber(sum(points.map((p) => dec(p)))), "groupRow");
+    c++;
   }
-  if (isLast) cells[c] = { value: scheme.components.basic, style: "groupRow" };
+  if (isLast) cells[c] = formula(paramRef("basic"), scheme.components.basic, "groupRow");
   return row(width, cells);
 }

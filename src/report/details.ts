@@ -9,6 +9,7 @@ import { formula, label, row, text } from "../layout/cells";
 import { unitsInSheetOrder } from "../layout/department";
 import { SHEETS } from "../layout/names";
 import { areaOf, fitRowHeights } from "../layout/print";
+import { paramRef } from "../layout/schemeTables";
 
 export const COMPONENT_NAMES: Record<Component, string> = {
   basic: "基础工作",
@@ -76,7 +77,7 @@ export function detailsSheet(scheme: Scheme, evaluation: Evaluation, madeAt: str
     const n = (x: number) => x.toFixed(d);
     rows.push([
       text(group, "total"), text(u.unit, "total"), text("合计", "total"), text(`总分 ${n(u.total)}`, "total"),
-      formula(`ROUND(${range},${d})`, change, "total", fmt),
+      formula(`ROUND(${range},${paramRef("decimals")})`, change, "total", fmt),
       text(`${start}（基础工作 ${k.basic} + 最佳实践案例 ${k.bestPractice} + 综合评估 ${k.composite}）${change < 0 ? "−" : "+"} ${n(Math.abs(change))} = ${n(u.total)}；`
         + `基础工作 ${n(u.basic)}、最佳实践案例 ${n(u.bestPractice)}、综合评估 ${n(u.composite)}、加分 ${n(u.bonus)}、扣分 ${n(u.penalty)}`, "total"),
       text("", "total"), text("", "total"),

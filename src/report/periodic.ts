@@ -171,7 +171,7 @@ export function periodicSheet(scheme: Scheme, record: PeriodicRecord, annual: Re
       cells[cols.mean] = formula(`AVERAGE(${first}:${last})`, toNumber(m), "computed", "0.00");
       cells[cols.annual] = formula(num(sheetRef(at.sheet, at.cell)), at.value, "computed", "0.00");
       const w = paramRef("periodicWeight");
-      cells[cols.blended] = formula(`ROUND(${a1(r, cols.annual)}*(1-${w})+${a1(r, cols.mean)}*${w},${d})`, toNumber(blend(scheme, at.value, m)), "total", "0.00");
+      cells[cols.blended] = formula(`ROUND(${a1(r, cols.annual)}*(1-${w})+${a1(r, cols.mean)}*${w},${paramRef("decimals")})`, toNumber(blend(scheme, at.value, m)), "total", "0.00");
       rows.push(row(width, cells));
     }
   }

@@ -11,7 +11,7 @@ import { columnLetters, sheetRef } from "../workbook/address";
 import type { CellSpec, SheetSpec } from "../workbook/plan";
 import { formula, label, row, text } from "../layout/cells";
 import { SHEETS } from "../layout/names";
-import { ITEM_KIND, paramRef, TABLE_COLUMNS } from "../layout/schemeTables";
+import { ITEM_KIND, paramRef, schemeNumberCells, TABLE_COLUMNS } from "../layout/schemeTables";
 import { CALC, type CalcLayout } from "./calcSheet";
 import { summaryPageBreaks } from "./pages";
 import { contactMemberOf } from "../scheme/contacts";
@@ -68,6 +68,9 @@ export function summarySheet(
   prior: PriorYear | null = null,
 ): SheetSpec {
   const d = scheme.rounding.decimals;
+  // Formulas round to the data sheet's decimals cell and take tier limits from its table: no scheme number is typed in.
+  const dRef = paramRef("decimals");
+  const numberCell = schemeNumberCells(scheme);
   const c = SUMMARY.cols;
   const width = SUMMARY.printedWidth + 1;
   const last = columnLetters(SUMMARY.printedWidth - 1);
@@ -120,19 +123,19 @@ export function summarySheet(
           scoreOf: (k) => sumifs(caseScore, [caseUnit, unit], [caseIndex, String(k)]),
           count: `COUNTIFS(${caseUnit},${unit})`,
           perUnitRef: paramRef("casesPerUnit"), capRef: paramRef("casesCap"), componentRef: paramRef("bestPractice"),
-        }, d), u.bestPractice, "computed", "0.00"),
-        formula(compositeFormula(sumifs(compDeduction, [compUnit, unit]), paramRef("composite"), d), u.composite, "computed", "0.00"),
-        formula(bonusFormula(scheme, (i) => sumifs(evPoints, [evUnit, unit], [evItem, String(i)]), itemCap, paramRef("bonusCap"), d), u.bonus, "computed", "0.00"),
-        formula(penaltyFormula((kind) => sumifs(evPoints, [evUnit, unit], [evKind, str(ITEM_KIND[kind])]), d), u.penalty, "computed", "0.00"),
-        formula(`ROUND(${c.basic}${R}+${c.bestPractice}${R}+${c.composite}${R}+${c.bonus}${R}-${c.penalty}${R},${d})`, u.total, "total", "0.00"),
+        }, dRef), u.bestPractice, "computed", "0.00"),
+        formula(compositeFormula(sumifs(compDeduction, [compUnit, unit]), paramRef("composite"), dRef), u.composite, "computed", "0.00"),
+        formula(bonusFormula(scheme, (i) => sumifs(evPoints, [evUnit, unit], [evItem, String(i)]), itemCap, paramRef("bonusCap"), dRef), u.bonus, "computed", "0.00"),
+        formula(penaltyFormula((kind) => sumifs(evPoints, [evUnit, unit], [evKind, str(ITEM_KIND[kind])]), dRef), u.penalty, "computed", "0.00"),
+        formula(`ROUND(${c.basic}${R}+${c.bestPractice}${R}+${c.composite}${R}+${c.bonus}${R}-${c.penalty}${R},${dRef})`, u.total, "total", "0.00"),
         formula(`1+SUMPRODUCT(--($${c.total}$${first}:$${c.total}$${lastRow}>${c.total}${R}))`, u.groupRank, "computed"),
         null, // overall rank: needs every section's range, filled in below
-        formula(tierFormula(scheme.tiers, `${c.total}${R}`, `${c.groupRank}${R}`, members.length), u.tier, "badge"),
+        formula(tierFormula(scheme.tiers, `${c.total}${R}`, `${c.groupRank}${R}`, (k) => numberCell(scheme.tiers.kind === "thresholds" ? `tier:${k}` : `tier:${g.id}:${k}`)), u.tier, "badge"),
         // 上年: values from 历年结果 (closed results, which no edit of this year's inputs changes); "—"
         // when the history has no result for the district. 变化 is live: 总分 − 上年总分.
         was ? { value: was.total, style: "computed", numFmt: "0.00" } : { value: prior ? "—" : null, style: "computed" },
         { value: was?.tier ?? (prior ? "—" : null), style: "computed" },
-        formula(`IF(ISNUMBER(${c.prevTotal}${R}),ROUND(${c.total}${R}-${c.prevTotal}${R},${d}),"")`, was ? round(u.total - was.total, d) : "", "computed", "+0.00;-0.00;0.00"),
+        formula(`IF(ISNUMBER(${c.prevTotal}${R}),ROUND(${c.total}${R}-${c.prevTotal}${R},${dRef}),"")`, was ? round(u.total - was.total, d) : "", "computed", "+0.00;-0.00;0.00"),
         text(contactMemberOf(scheme, u.unit) ?? "", "label"),
         text(remarkOf(u), "label"),
         { value: u.total, style: "plain", numFmt: "0.00" },

@@ -28,7 +28,7 @@ const LINE_REF = /(^|[^A-Za-z0-9_$.'"])\$?(?:[A-Z]{1,3}:\$?[A-Z]{1,3}|\d+:\$?\d+
  * module does not shift (whole columns or rows).
  */
 function mapRefs(formula: string, map: (ref: Ref) => string): string | null {
-  const parts = split(formula);
+  const parts = formulaParts(formula);
   if (LINE_REF.test(parts.map((p) => (p.literal ? `${p.text[0]}S${p.text[0]}` : p.text)).join(""))) return null;
   return parts.map((p) => (p.literal ? p.text : mapCode(p.text, map))).join("");
 }
@@ -56,7 +56,7 @@ function mapCode(code: string, map: (ref: Ref) => string): string {
 }
 
 /** The formula cut into code and literals ("…" with "" escapes, '…' sheet names with '' escapes). */
-function split(formula: string): { text: string; literal: boolean }[] {
+export function formulaParts(formula: string): { text: string; literal: boolean }[] {
   const parts: { text: string; literal: boolean }[] = [];
   let start = 0;
   let i = 0;

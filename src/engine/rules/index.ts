@@ -15,4 +15,4 @@ export function ruleKind<R extends Rule>(rule: R): RuleKindModule<R> {
 }
 
 export { NOT_APPLICABLE } from "./types";
-export type { ModifierKindModule, PartKindModule, RuleColumn, RuleKindModule } from "./types";
+export type { ModifierKindModule, NumberCell, PartKindModule, RuleColumn, RuleKindModule, RuleNumber } from "./types";

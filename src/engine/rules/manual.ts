@@ -1,6 +1,6 @@
 import type { Rule } from "../../scheme/schema";
 import { clamp, dec, toNumber, ZERO } from "../decimal";
-import { lit, num } from "../formula";
+import { num } from "../formula";
 import type { PartKindModule } from "./types";
 
 type Manual = Extract<Rule, { kind: "manual" }>;
@@ -13,6 +13,7 @@ export const manual: PartKindModule<Manual> = {
   kind: "manual",
   role: "part",
   fixedPoints: () => null,
+  numbers: () => [],
   columns: () => [{ key: "score", label: "得分", input: "score", required: true, hint: (max) => max }],
   apply(_rule, { indicator, max, input, multiPart }) {
     const raw = input.values["score"];
@@ -37,6 +38,6 @@ export const manual: PartKindModule<Manual> = {
       : [];
     return { score, applicable: true, trail };
   },
-  formula: (_rule, refs, max) => ({ score: `MIN(MAX(${num(refs["score"]!)},0),${lit(max)})`, applicable: null }),
+  formula: (_rule, refs, max) => ({ score: `MIN(MAX(${num(refs["score"]!)},0),${max})`, applicable: null }),
   describe: () => ({ zh: "人工评分（0 至该部分分值）", en: "manual score (0 to the part's points)" }),
 };

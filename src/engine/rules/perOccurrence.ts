@@ -1,6 +1,6 @@
 import type { Rule } from "../../scheme/schema";
 import { dec, maxDec, toNumber, ZERO } from "../decimal";
-import { lit, num } from "../formula";
+import { num } from "../formula";
 import type { ModifierKindModule } from "./types";
 
 type PerOccurrence = Extract<Rule, { kind: "perOccurrence" }>;
@@ -9,6 +9,7 @@ type PerOccurrence = Extract<Rule, { kind: "perOccurrence" }>;
 export const perOccurrence: ModifierKindModule<PerOccurrence> = {
   kind: "perOccurrence",
   role: "modifier",
+  numbers: (rule) => [{ key: "each", label: `${rule.label}每次扣分`, value: rule.pointsEach }],
   columns: (rule) => [{ key: "count", label: rule.label, input: "count", required: false, hint: () => `每次扣${rule.pointsEach}分` }],
   apply(rule, prev, { indicator, input }) {
     const raw = input.values["count"];
@@ -31,6 +32,6 @@ export const perOccurrence: ModifierKindModule<PerOccurrence> = {
       }],
     };
   },
-  formula: (rule, prev, refs) => `${prev}-${lit(rule.pointsEach)}*MAX(${num(refs["count"]!)},0)`,
+  formula: (_rule, prev, refs, _max, number) => `${prev}-${number("each")}*MAX(${num(refs["count"]!)},0)`,
   describe: (rule) => ({ zh: `倒扣：${rule.label}每次扣 ${rule.pointsEach} 分，可扣至负分`, en: `per occurrence: −${rule.pointsEach} each, may go below zero` }),
 };

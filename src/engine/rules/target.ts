@@ -1,6 +1,6 @@
 import type { Measure, Rule } from "../../scheme/schema";
 import { dec, maxDec, minDec, toNumber, ZERO, type Dec } from "../decimal";
-import { lit, num, str } from "../formula";
+import { num, str } from "../formula";
 import type { TrailEntry } from "../trail";
 import { NOT_APPLICABLE, type PartKindModule } from "./types";
 
@@ -75,12 +75,14 @@ export const target: PartKindModule<Target> = {
     });
     return { score, applicable: true, trail };
   },
-  formula(rule, refs, max) {
+  numbers: (rule) => rule.measures.map((m) => ({ key: measureKey(m), label: `${m.label} 目标值${m.unit === "percent" ? "（比例）" : ""}`, value: m.target })),
+  formula(rule, refs, max, number) {
     const na = (m: Measure) => `TRIM(${refs[measureKey(m)]!})=${str(NOT_APPLICABLE)}`;
     const value = (m: Measure) => `MAX(${num(refs[measureKey(m)]!)},0)`;
-    const met = rule.measures.map((m) => (m.notApplicable ? `OR(${na(m)},${value(m)}>=${lit(m.target)})` : `${value(m)}>=${lit(m.target)}`));
-    const ratios = rule.measures.map((m) => (m.notApplicable ? `IF(${na(m)},1,${value(m)}/${lit(m.target)})` : `${value(m)}/${lit(m.target)}`));
-    const score = rule.below === "zero" ? `IF(AND(${met.join(",")}),${lit(max)},0)` : `${lit(max)}*MIN(1,${ratios.join(",")})`;
+    const goal = (m: Measure) => number(measureKey(m));
+    const met = rule.measures.map((m) => (m.notApplicable ? `OR(${na(m)},${value(m)}>=${goal(m)})` : `${value(m)}>=${goal(m)}`));
+    const ratios = rule.measures.map((m) => (m.notApplicable ? `IF(${na(m)},1,${value(m)}/${goal(m)})` : `${value(m)}/${goal(m)}`));
+    const score = rule.below === "zero" ? `IF(AND(${met.join(",")}),${max},0)` : `${max}*MIN(1,${ratios.join(",")})`;
     const canLapse = rule.measures.every((m) => m.notApplicable);
     return { score, applicable: canLapse ? `NOT(AND(${rule.measures.map(na).join(",")}))` : null };
   },

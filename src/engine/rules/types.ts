@@ -45,6 +45,21 @@ export interface RuleStep {
   readonly trail: readonly TrailEntry[];
 }
 
+/**
+ * A number of the scheme a rule's formula needs (a target, the points of each occurrence). It is
+ * written to the hidden data sheet's table and the formula references its cell, so the workbook's
+ * scheme and its formulas cannot disagree. `key` is unique within the rule; `label` is Chinese,
+ * for a person reading the hidden sheet.
+ */
+export interface RuleNumber {
+  readonly key: string;
+  readonly label: string;
+  readonly value: number;
+}
+
+/** The cell holding one of the rule's numbers (by its RuleNumber key), e.g. `'_evalsheet'!$P$31`. */
+export type NumberCell = (key: string) => string;
+
 /** A part's native formula: its score, and (for parts that can be 不适用) a condition "applies". */
 export interface PartFormula {
   readonly score: string;
@@ -54,6 +69,8 @@ export interface PartFormula {
 interface RuleKindCommon<R extends Rule> {
   readonly kind: R["kind"];
   columns(rule: R): RuleColumn[];
+  /** The scheme numbers the rule's formula references (none for a rule that needs only the part's points). */
+  numbers(rule: R): RuleNumber[];
   describe(rule: R): Text;
 }
 
@@ -66,7 +83,8 @@ export interface PartKindModule<R extends Rule> extends RuleKindCommon<R> {
   readonly role: "part";
   fixedPoints(rule: R): number | null;
   apply(rule: R, env: RuleEnv): PartStep;
-  formula(rule: R, refs: Readonly<Record<string, string>>, max: number): PartFormula;
+  /** `max` is the part's points as formula text (cells of the data sheet's table, never a typed number). */
+  formula(rule: R, refs: Readonly<Record<string, string>>, max: string, number: NumberCell): PartFormula;
 }
 
 /** A modifier acts on the sum of the parts: a gate that zeroes it, a per-occurrence deduction. */
@@ -74,8 +92,8 @@ export interface ModifierKindModule<R extends Rule> extends RuleKindCommon<R> {
   readonly role: "modifier";
   /** `prev` is the score so far. */
   apply(rule: R, prev: Dec, env: RuleEnv): RuleStep;
-  /** Formula text for the score after this rule; `prev` is the formula so far, `refs` the input cells. */
-  formula(rule: R, prev: string, refs: Readonly<Record<string, string>>, max: number): string;
+  /** Formula text for the score after this rule; `prev` is the formula so far, `refs` the input cells, `max` the indicator's points as formula text. */
+  formula(rule: R, prev: string, refs: Readonly<Record<string, string>>, max: string, number: NumberCell): string;
 }
 
 /**
