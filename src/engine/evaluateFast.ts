@@ -6,7 +6,9 @@ import { compositeFor } from "./composite";
 import { dec, toNumber, type Dec } from "./decimal";
 import type { Evaluation, IndicatorResult, UnitResult } from "./evaluate";
 import { exactTrail, groupBy, unitInputs, type UnitInputs } from "./exact";
+import { basicColumnsOf, inputAt, type BasicColumns } from "./columns";
 import { basicPlan, fastIndicator, type BasicPlan, type ScoreNote } from "./fastBasic";
+import { scoreColumns } from "./fastColumns";
 import { fastBonus, fastCases, fastComposite, fastPenalty, unitPlan } from "./fastUnit";
 import { roundScaled, scaled, toValue } from "./fixed";
 import type { CompositeInput, EvaluationInputs, IndicatorInput } from "./inputs";
@@ -16,7 +18,8 @@ import { quotaLimits, tierFor } from "./tier";
 import type { TrailEntry } from "./trail";
 
 /**
- * evaluate() on scaled integers: one pass over the indicator inputs, each scored in its
+ * evaluate() on scaled integers: one pass over the indicator inputs — typed columns when the
+ * reader gave them (columns.ts, fastColumns.ts), else the objects — each scored in its
  * (unit, indicator) slot with no text, then the per-unit components. A score the fast path
  * cannot vouch for is asked of the exact path on the spot. Per unit, the indicators' list and the explanation are built
  * when first read. Null when the workbook is outside what the fast path holds.
@@ -27,21 +30,20 @@ export function evaluateFast(scheme: Scheme, inputs: EvaluationInputs): Evaluati
   const up = unitPlan(scheme);
   const groupIds = new Set(scheme.groups.map((g) => g.id));
   if (!up || groupIds.size !== scheme.groups.length || scheme.units.some((u) => !groupIds.has(u.group))) return null;
-  const nInd = scheme.indicators.length;
   const nUnits = scheme.units.length;
-  const slots = scoreBasic(scheme, bp, inputs.basic);
-  if (!slots) return null;
+  const columns = basicColumnsOf(inputs);
+  const scored = columns && columns.scheme === scheme ? fromColumns(scheme, bp, columns) : fromObjects(scheme, bp, inputs.basic);
+  if (!scored) return null;
+  const { slots, at } = scored;
   const casesBy = groupBy(inputs.cases, (c) => c.unit);
   const eventsBy = groupBy(inputs.events, (e) => e.unit);
   const compositeBy = new Map<string, CompositeInput>();
   for (const c of inputs.composite) if (!compositeBy.has(c.unit)) compositeBy.set(c.unit, c);
   const exactly = (x: Dec) => scaled(toNumber(x), d);
-  let matched: ((unit: string) => UnitInputs) | undefined;
+  let matched: ((unit: number) => UnitInputs) | undefined;
 
   const parts = scheme.units.map((u, ui) => {
-    const base = ui * nInd;
-    let basic = 0;
-    for (let i = base; i < base + nInd; i++) basic += slots[i]! >> 2;
+    const basic = scored.sums[ui]!;
     const cases = casesBy.get(u.name) ?? [];
     const events = eventsBy.get(u.name) ?? [];
     const composite = compositeBy.get(u.name);
@@ -80,13 +82,12 @@ export function evaluateFast(scheme: Scheme, inputs: EvaluationInputs): Evaluati
     units: parts.map((p): UnitResult => {
       let indicators: IndicatorResult[] | undefined;
       let trail: TrailEntry[] | undefined;
-      const base = p.ui * nInd;
       return {
         unit: p.u.name,
         group: p.u.group,
         basic: toValue(p.basic, d),
         get indicators() {
-          return (indicators ??= scheme.indicators.map((ind, i) => ({ id: ind.id, name: ind.name, max: (ind.points[p.u.group] ?? 0) + 0, score: toValue(slots[base + i]! >> 2, d) })));
+          return (indicators ??= scheme.indicators.map((ind, i) => ({ id: ind.id, name: ind.name, max: (ind.points[p.u.group] ?? 0) + 0, score: toValue(slots[at(p.ui, i)]! >> 2, d) })));
         },
         bestPractice: toValue(p.bestPractice, d),
         composite: toValue(p.comp, d),
@@ -99,12 +100,57 @@ export function evaluateFast(scheme: Scheme, inputs: EvaluationInputs): Evaluati
         overallRank: overall[p.ui]!,
         tier: tierOf(p.total, groupRank[p.ui]!, p.u.group),
         get trail() {
-          matched ??= unitInputs(scheme, inputs);
-          return (trail ??= exactTrail(scheme, p.u.group, matched(p.u.name), (i) => (slots[base + i]! & 3) !== QUIET));
+          matched ??= columns && columns.scheme === scheme ? columnarUnitInputs(scheme, columns, inputs) : byName(scheme, unitInputs(scheme, inputs));
+          return (trail ??= exactTrail(scheme, p.u.group, matched(p.ui), (i) => (slots[at(p.ui, i)]! & 3) !== QUIET));
         },
       };
     }),
   };
+}
+
+interface BasicScores {
+  readonly slots: Int32Array;
+  /** The slot of unit u's indicator i. */
+  at(u: number, i: number): number;
+  /** Per unit, the sum of its indicator scores. */
+  readonly sums: Float64Array;
+}
+
+function fromColumns(scheme: Scheme, bp: BasicPlan, columns: BasicColumns): BasicScores | null {
+  if (!namesUnique(scheme)) return null;
+  const r = scoreColumns(scheme, bp, columns);
+  const n = scheme.units.length;
+  return r && { slots: r.slots, sums: r.sums, at: (u, i) => i * n + u };
+}
+
+function fromObjects(scheme: Scheme, bp: BasicPlan, basic: readonly IndicatorInput[]): BasicScores | null {
+  const slots = scoreBasic(scheme, bp, basic);
+  if (!slots) return null;
+  const nInd = scheme.indicators.length;
+  const sums = new Float64Array(scheme.units.length);
+  for (let u = 0; u < sums.length; u++) {
+    let basicSum = 0;
+    for (let i = u * nInd; i < (u + 1) * nInd; i++) basicSum += slots[i]! >> 2;
+    sums[u] = basicSum;
+  }
+  return { slots, sums, at: (u, i) => u * nInd + i };
+}
+
+function namesUnique(scheme: Scheme): boolean {
+  return new Set(scheme.units.map((u) => u.name)).size === scheme.units.length && new Set(scheme.indicators.map((x) => x.id)).size === scheme.indicators.length;
+}
+
+/** A unit's inputs for its explanation, its basic ones built from the columns (only that unit's). */
+function columnarUnitInputs(scheme: Scheme, columns: BasicColumns, inputs: EvaluationInputs): (unit: number) => UnitInputs {
+  const rest = unitInputs(scheme, { basic: [], cases: inputs.cases, events: inputs.events, composite: inputs.composite });
+  return (u) => {
+    const name = scheme.units[u]!.name;
+    return { ...rest(name), basic: columns.byIndicator.map((ic) => ic && inputAt(ic, name, u)) };
+  };
+}
+
+function byName(scheme: Scheme, of: (unit: string) => UnitInputs): (unit: number) => UnitInputs {
+  return (u) => of(scheme.units[u]!.name);
 }
 
 const QUIET = 1;

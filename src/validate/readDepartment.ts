@@ -1,7 +1,8 @@
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { Scheme } from "../scheme/schema";
 import { foldName } from "../scheme/names";
-import type { IndicatorInput, InputValue, Source } from "../engine/inputs";
+import type { InputValue } from "../engine/inputs";
+import { setValue, sheetColumns, type SheetColumns } from "../engine/columns";
 import { NOT_APPLICABLE } from "../engine/rules";
 import type { BlockColumn, DepartmentLayout, IndicatorBlock } from "../layout/department";
 import { columnLabel, columnMax, labelBase, REASON_LABEL } from "../layout/department";
@@ -13,12 +14,17 @@ import { msg } from "./messages";
 import { findSignOff, readSignOff, type SignOff } from "./signOff";
 
 export interface DepartmentReading {
-  readonly inputs: IndicatorInput[];
+  /** The sheet's scores in columns (engine/columns.ts); null while the sheet has no scores. */
+  readonly columns: SheetColumns | null;
   /** Null while the sheet has no scores (nothing to approve yet). */
   readonly signOff: SignOff | null;
 }
 
-/** Read one department's basic-work sheet into indicator inputs and its sign-off, reporting every problem. */
+/**
+ * Read one department's basic-work sheet into columns of indicator inputs and its sign-off,
+ * reporting every problem. Cells are read row by row, block by block, as they always were (so
+ * problems come in the same order), but into typed arrays: no object per score.
+ */
 export function readDepartment(scheme: Scheme, layout: DepartmentLayout, sheet: SheetSnapshot, out: Diagnostic[]): DepartmentReading {
   const name = sheet.name;
   checkHeaders(layout, sheet, out);
@@ -45,34 +51,25 @@ export function readDepartment(scheme: Scheme, layout: DepartmentLayout, sheet: 
   const anyInput = found.some(({ row }) => layout.blocks.some((b) => b.columns.some((c) => !isBlank(cellAt(sheet, row, c.col)))));
   if (!anyInput) {
     out.push(msg.sheetEmpty(name));
-    return { inputs: [], signOff: null };
+    return { columns: null, signOff: null };
   }
   const signOff = readSignOff(scheme, layout, sheet, signOffAt, out);
   for (const u of scheme.units) if (!units.has(u.name)) out.push(msg.unitMissing(name, u.name));
 
-  const groupOf = new Map(scheme.units.map((u) => [u.name, u.group]));
-  const inputs: IndicatorInput[] = [];
-  for (const { unit, row } of found) {
-    for (const b of layout.blocks) {
-      const values: Record<string, InputValue> = {};
-      const sources: Record<string, Source> = {};
-      for (const c of b.columns) {
-        const cell = a1(row, c.col);
-        sources[c.key] = { sheet: name, cell };
-        values[c.key] = readColumn(b, c, groupOf.get(unit)!, name, cell, cellAt(sheet, row, c.col), out);
-      }
-      const reasonCell = a1(row, b.reasonCol);
-      inputs.push({
-        unit,
-        indicator: b.indicator.id,
-        values,
-        sources,
-        reason: cellText(cellAt(sheet, row, b.reasonCol)),
-        reasonSource: { sheet: name, cell: reasonCell },
-      });
-    }
+  const unitAt = new Map(scheme.units.map((u, i) => [u.name, i]));
+  const rows = found.map(({ unit, row }) => ({ unit: unitAt.get(unit)!, row }));
+  const indicatorAt = new Map(scheme.indicators.map((x, i) => [x, i]));
+  const columns = sheetColumns(scheme, name, rows, layout.blocks.map((b) => ({ index: indicatorAt.get(b.indicator)!, columns: b.columns, reasonCol: b.reasonCol })));
+  for (const { unit, row } of rows) {
+    const groupId = scheme.units[unit]!.group;
+    layout.blocks.forEach((b, k) => {
+      const target = columns.indicators[k]!;
+      b.columns.forEach((c, j) => setValue(target.columns[j]!, unit, readColumn(b, c, groupId, name, a1(row, c.col), cellAt(sheet, row, c.col), out)));
+      const reason = cellText(cellAt(sheet, row, b.reasonCol));
+      if (reason !== null) target.reasons.set(unit, reason);
+    });
   }
-  return { inputs, signOff };
+  return { columns, signOff };
 }
 
 function readColumn(b: IndicatorBlock, c: BlockColumn, groupId: string, sheet: string, cell: string, v: CellValue, out: Diagnostic[]): InputValue {

@@ -2,7 +2,8 @@ import { diagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics/dia
 import type { Scheme } from "../scheme/schema";
 import { foldName } from "../scheme/names";
 import { builtinScheme, parseScheme } from "../scheme/load";
-import type { EvaluationInputs, IndicatorInput } from "../engine/inputs";
+import type { EvaluationInputs } from "../engine/inputs";
+import { columnarInputs, combineColumns, sheetInputs, type SheetColumns } from "../engine/columns";
 import { evaluate, type Evaluation } from "../engine/evaluate";
 import { departmentLayouts } from "../layout/department";
 import { embeddedSchemeJson } from "../layout/dataSheet";
@@ -11,6 +12,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
 import { msg } from "./messages";
 import { approvalDiagnostics, changedSinceApproval, readApproval, type Approval } from "../report/approval";
 import { readDepartment } from "./readDepartment";
+import { reasonChecks } from "./reasons";
 import type { SignOff } from "./signOff";
 import { readCases, readComposite, readEvents } from "./readOffice";
 import { readLedgers, type Ledgers } from "./readLedgers";
@@ -50,25 +52,27 @@ export function readWorkbook(wb: WorkbookSnapshot, options: { scheme?: Scheme } 
   const scheme = options.scheme ?? schemeOf(wb, out);
   if (!scheme) return { ok: false, diagnostics: out };
 
-  const basic: IndicatorInput[] = [];
+  const sheets: SheetColumns[] = [];
   const signOffs: SignOff[] = [];
   for (const layout of departmentLayouts(scheme)) {
     const aliases = scheme.departments.find((d) => d.name === layout.department)?.aliases ?? [];
     const sheet = findInputSheet(wb, layout.sheet, aliases, `${layout.department}基础工作评分表`, out);
     if (!sheet) continue;
     const dept = readDepartment(scheme, layout, sheet, out);
-    basic.push(...dept.inputs);
+    if (dept.columns) sheets.push(dept.columns);
     if (dept.signOff) signOffs.push(dept.signOff);
   }
   const casesSheet = findInputSheet(wb, SHEETS.cases, [], "最佳实践案例评分表", out);
   const eventsSheet = findInputSheet(wb, SHEETS.events, [], "加分扣分登记表", out);
   const compositeSheet = findInputSheet(wb, SHEETS.composite, [], "综合评估表", out);
-  const annualInputs: EvaluationInputs = {
-    basic,
+  const rest = {
     cases: casesSheet ? readCases(scheme, casesSheet, out) : [],
     events: eventsSheet ? readEvents(scheme, eventsSheet, out) : [],
     composite: compositeSheet ? readComposite(scheme, compositeSheet, out) : [],
   };
+  // Basic work stays in columns for the engine; its objects are built when something reads them.
+  const columns = combineColumns(scheme, sheets);
+  const annualInputs: EvaluationInputs = columns ? columnarInputs(columns, rest) : { basic: sheets.flatMap((s) => sheetInputs(scheme, s)), ...rest };
   // 平时评价 counts in (src/report/periodic.ts): judged scores a period scored become their blend.
   const periodicSnap = wb.sheets.find((s) => s.name === SHEETS.periodic);
   const periodic = scheme.period ? emptyRecord : readPeriodicSheet(scheme, periodicSnap);
@@ -121,24 +125,6 @@ function findInputSheet(wb: WorkbookSnapshot, name: string, aliases: readonly st
   }
   out.push(msg.sheetMissing(name, what));
   return undefined;
-}
-
-/** 细化扣分理由: every basic-work deduction needs its reason (severity per the scheme). */
-function reasonChecks(scheme: Scheme, inputs: EvaluationInputs, evaluation: Evaluation): Diagnostic[] {
-  if (scheme.reasonBelowMax === "off") return [];
-  const byKey = new Map(inputs.basic.map((b) => [`${b.unit}\u0000${b.indicator}`, b]));
-  const out: Diagnostic[] = [];
-  for (const u of evaluation.units) {
-    for (const ind of u.indicators) {
-      if (ind.score >= ind.max) continue;
-      const input = byKey.get(`${u.unit}\u0000${ind.id}`);
-      if (!input || input.reason || !input.reasonSource) continue;
-      // An unreadable or missing input is already an error there; a reason would not fix it.
-      if (Object.entries(input.values).some(([key, v]) => v === null && key !== "count")) continue;
-      out.push(msg.reasonMissing(scheme.reasonBelowMax, input.reasonSource.sheet, input.reasonSource.cell, ind.name));
-    }
-  }
-  return out;
 }
 
 /** Cells named in a total-out-of-range warning; the rest are counted. */

@@ -1,5 +1,8 @@
 import { builtinScheme } from "../../src/scheme/load";
-import type { CaseInput, CompositeInput, EventInput, IndicatorInput, InputValue } from "../../src/engine/inputs";
+import type { CaseInput, CompositeInput, EvaluationInputs, EventInput, IndicatorInput, InputValue } from "../../src/engine/inputs";
+import { columnarInputs, combineColumns, setValue, sheetColumns } from "../../src/engine/columns";
+import { departmentLayouts } from "../../src/layout/department";
+import type { Scheme } from "../../src/scheme/schema";
 
 export const scheme = builtinScheme();
 
@@ -46,4 +49,31 @@ export function fullBasic(unit: string): IndicatorInput[] {
     }
     return basicInput(unit, ind.id, values);
   });
+}
+
+/**
+ * The same basic inputs in columns (src/engine/columns.ts), as the reader would give them: the
+ * first input per (unit, indicator), each indicator on its department's columns with the unit on
+ * row 5 + its position (so sources differ from the objects'; compare with the columns' own
+ * object form). A key an input lacks reads as a blank cell.
+ */
+export function columnarFrom(s: Scheme, basic: readonly IndicatorInput[], rest: Omit<EvaluationInputs, "basic"> = { cases: [], events: [], composite: [] }): EvaluationInputs {
+  const unitAt = new Map(s.units.map((u, i) => [u.name, i]));
+  const first = new Map<string, IndicatorInput>();
+  for (const b of basic) if (unitAt.has(b.unit) && !first.has(`${b.unit}\u0000${b.indicator}`)) first.set(`${b.unit}\u0000${b.indicator}`, b);
+  const sheets = departmentLayouts(s).flatMap((layout) =>
+    layout.blocks.map((block) => {
+      const index = s.indicators.indexOf(block.indicator);
+      const found = s.units.flatMap((u, i) => (first.has(`${u.name}\u0000${block.indicator.id}`) ? [{ unit: i, row: layout.firstDataRow + i }] : []));
+      const sheet = sheetColumns(s, layout.sheet, found, [{ index, columns: block.columns, reasonCol: block.reasonCol }]);
+      const ic = sheet.indicators[0]!;
+      for (const { unit } of found) {
+        const input = first.get(`${s.units[unit]!.name}\u0000${block.indicator.id}`)!;
+        ic.columns.forEach((c) => setValue(c, unit, input.values[c.key] ?? null));
+        if (input.reason !== null) ic.reasons.set(unit, input.reason);
+      }
+      return sheet;
+    }),
+  );
+  return columnarInputs(combineColumns(s, sheets)!, rest);
 }

@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { evaluate, evaluateExact } from "../../src/engine/evaluate";
 import type { EvaluationInputs, InputValue } from "../../src/engine/inputs";
 import type { Indicator, Scheme } from "../../src/scheme/schema";
-import { basicInput, bonusEvent, caseInput, compositeInput, penaltyEvent, scheme as cq } from "./helpers";
+import { basicColumnsOf } from "../../src/engine/columns";
+import { basicInput, bonusEvent, caseInput, columnarFrom, compositeInput, penaltyEvent, scheme as cq } from "./helpers";
 
 /**
  * The oracle: evaluate() (scaled integers, evaluateFast.ts) against evaluateExact() (big.js
@@ -11,7 +12,9 @@ import { basicInput, bonusEvent, caseInput, compositeInput, penaltyEvent, scheme
  * points, targets, roundings, caps and tiers, and inputs chosen to hit the hard cases: more
  * decimals than the rounding, exact halves, proportional targets, 不适用, fractional counts,
  * text where a figure belongs. Every figure, rank, tier, cap and explanation must be identical
- * (toEqual compares numbers with Object.is, so 0 and −0 differ).
+ * (toEqual compares numbers with Object.is, so 0 and −0 differ). Each workbook runs twice: its
+ * basic inputs as objects, and in columns as the reader now gives them (src/engine/columns.ts),
+ * against the exact path on the columns' own object form.
  */
 
 /** A decimal with 0–k places: the kind of number a scheme or a cell holds. */
@@ -107,12 +110,16 @@ const workbook: fc.Arbitrary<{ scheme: Scheme; inputs: EvaluationInputs }> = fc
   });
 
 describe("the fast engine against the exact one (oracle)", () => {
-  it("gives identical results on 10,000 random workbooks", () => {
+  it("gives identical results on 10,000 random workbooks, from objects and from columns", () => {
     fc.assert(
       fc.property(workbook, ({ scheme, inputs }) => {
         const fast = evaluate(scheme, inputs);
         const exact = evaluateExact(scheme, inputs);
         expect(fast).toEqual(exact);
+        const columnar = columnarFrom(scheme, inputs.basic, inputs);
+        const fromColumns = evaluate(scheme, columnar);
+        expect(basicColumnsOf(columnar)).toBeDefined();
+        expect(fromColumns).toEqual(evaluateExact(scheme, { ...columnar }));
       }),
       { numRuns: 10_000 },
     );

@@ -1,0 +1,143 @@
+import type { Scheme } from "../scheme/schema";
+import { scoreIndicator } from "./basic";
+import { CELL, inputAt, valueAt, type BasicColumns, type IndicatorColumns } from "./columns";
+import { toNumber } from "./decimal";
+import { fastIndicator, type BasicPlan, type FastIndicator, type ScoreNote } from "./fastBasic";
+import { pow10, roundScaled, scaled } from "./fixed";
+import type { IndicatorInput, InputValue } from "./inputs";
+
+/**
+ * The basic scores from columns (columns.ts), indicator by indicator, each a loop over the
+ * units' typed arrays. Slots as in evaluateFast's object path — score × 4 + state (0: no row, so
+ * the indicator scores 0; 1: nothing to explain; 2: the exact path would explain something) —
+ * but indicator-major (slot i·units + u), so every loop reads and writes memory in order; the
+ * units' basic totals are summed in the same pass. A score the fast path cannot vouch for is
+ * asked of the exact path (basic.ts) on that one input, built for it. Null when a score is out
+ * of range.
+ */
+export interface ColumnScores {
+  readonly slots: Int32Array;
+  /** Per unit, the sum of its indicator scores (integers at the rounding's scale). */
+  readonly sums: Float64Array;
+}
+
+const QUIET = 1;
+const LOUD = 2;
+const SLOT_LIMIT = 2 ** 29;
+
+export function scoreColumns(scheme: Scheme, bp: BasicPlan, columns: BasicColumns): ColumnScores | null {
+  const nUnits = scheme.units.length;
+  const groupAt = new Map(scheme.groups.map((g, k) => [g.id, k]));
+  const groupOf = Int32Array.from(scheme.units, (u) => groupAt.get(u.group)!);
+  const compiled = scheme.groups.map((g) => bp.forGroup(g.id));
+  const slots = new Int32Array(nUnits * scheme.indicators.length);
+  const sums = new Float64Array(nUnits);
+  for (let i = 0; i < scheme.indicators.length; i++) {
+    const ic = columns.byIndicator[i];
+    if (!ic) continue; // no sheet gave it: every unit's slot stays "no row", scoring 0
+    const byGroup = compiled.map((c) => c?.[i]);
+    const score = ic.columns.length === 1 && ic.columns[0]!.key === "score" ? ic.columns[0]! : undefined;
+    const ok = score && byGroup.every((c) => c?.simple)
+      ? simpleLoop(bp, byGroup as FastIndicator[], groupOf, score.values, score.kinds, slots, sums, i * nUnits)
+      : generalLoop(bp, byGroup, groupOf, ic, slots, sums, i * nUnits, scheme);
+    if (!ok) return null;
+    // Scores the loops could not vouch for (slot left at −1) are the exact path's.
+    for (let u = 0; u < nUnits; u++) {
+      if (slots[i * nUnits + u] !== -1) continue;
+      const s = exactScore(scheme, i, ic, u);
+      if (!(Math.abs(s) < SLOT_LIMIT)) return null;
+      slots[i * nUnits + u] = s * 4 + LOUD;
+      sums[u] += s;
+    }
+  }
+  return { slots, sums };
+}
+
+/**
+ * The common indicator: one manual score, clamped to the group's points and rounded —
+ * fastIndicator's simple case, over the figures. A cell with no figure (blank, 不适用, 是/否)
+ * gives 0, as there. A figure within 0 … the points with no more decimals than the rounding
+ * keeps (nearly all) is its own score at the rounding's scale: at scale p it is n·10^(p−d), it
+ * needs no clamping, and rounding it to d decimals gives n back. Every other figure takes
+ * fastIndicator's steps (slotOf).
+ */
+function simpleLoop(bp: BasicPlan, byGroup: readonly FastIndicator[], groupOf: Int32Array, values: Float64Array, kinds: Uint8Array, slots: Int32Array, sums: Float64Array, base: number): boolean {
+  const drop = bp.p - bp.decimals;
+  const fd = pow10(bp.decimals);
+  const maxP = Float64Array.from(byGroup, (c) => c.parts[0]!.max);
+  // The points at the rounding's scale; NaN when they have more decimals (every figure then takes slotOf).
+  const maxD = maxP.map((m) => (m % pow10(drop) === 0 ? m / pow10(drop) : NaN));
+  for (let u = 0; u < values.length; u++) {
+    let v = values[u]!;
+    if (v !== v) {
+      const k = kinds[u]!;
+      if (k === CELL.absent) continue;
+      if (k === CELL.number) {
+        slots[base + u] = -1; // a NaN figure: the exact path's
+        continue;
+      }
+      v = 0;
+    }
+    const g = groupOf[u]!;
+    const max = maxD[g]!;
+    // The integer nearest v·10^d: adding and taking away 1.5·2^52 rounds (faster than
+    // Math.round; a tie's direction does not matter, n / fd === v proves the spelling).
+    const n = v * fd + 6755399441055744 - 6755399441055744;
+    if (n >= 0 && n <= max && n / fd === v) {
+      slots[base + u] = n * 4 + (n < max ? LOUD : QUIET);
+      sums[u] += n;
+      continue;
+    }
+    const slot = slotOf(v, maxP[g]!, bp.p, drop);
+    if (slot !== slot) {
+      slots[base + u] = -1;
+      continue;
+    }
+    if (slot === Infinity) return false;
+    slots[base + u] = slot;
+    sums[u] += slot >> 2;
+  }
+  return true;
+}
+
+/** fastIndicator's simple case for one figure: the slot, NaN for the exact path, Infinity when out of range. */
+function slotOf(v: number, max: number, p: number, drop: number): number {
+  const given = scaled(v, p);
+  const clamped = given < 0 ? 0 : given > max ? max : given;
+  const s = roundScaled(clamped, drop);
+  if (s !== s) return NaN;
+  if (!(Math.abs(s) < SLOT_LIMIT)) return Infinity;
+  return s * 4 + (clamped < max ? LOUD : QUIET);
+}
+
+/** Every other indicator: fastIndicator on one reused input whose values are filled from the columns, unit by unit. */
+function generalLoop(bp: BasicPlan, byGroup: readonly (FastIndicator | undefined)[], groupOf: Int32Array, ic: IndicatorColumns, slots: Int32Array, sums: Float64Array, base: number, scheme: Scheme): boolean {
+  const values: Record<string, InputValue> = {};
+  const input: IndicatorInput = { unit: "", indicator: ic.id, values, sources: {}, reason: null, reasonSource: null };
+  const note: ScoreNote = { loud: false };
+  const n = scheme.units.length;
+  for (let u = 0; u < n; u++) {
+    if (ic.rows[u]! < 0) continue;
+    const c = byGroup[groupOf[u]!];
+    if (!c) {
+      slots[base + u] = -1;
+      continue;
+    }
+    for (const col of ic.columns) values[col.key] = valueAt(col, u) ?? null;
+    const s = fastIndicator(c, bp, input, note);
+    if (s !== s) {
+      slots[base + u] = -1;
+      continue;
+    }
+    if (!(Math.abs(s) < SLOT_LIMIT)) return false;
+    slots[base + u] = s * 4 + (note.loud ? LOUD : QUIET);
+    sums[u] += s;
+  }
+  return true;
+}
+
+function exactScore(scheme: Scheme, i: number, ic: IndicatorColumns, u: number): number {
+  const unit = scheme.units[u]!;
+  const r = scoreIndicator(scheme.indicators[i]!, unit.group, inputAt(ic, unit.name, u), scheme.rounding.decimals, scheme.notApplicable);
+  return scaled(toNumber(r.score), scheme.rounding.decimals);
+}
