@@ -12,7 +12,8 @@ export function label(value: string | number): CellSpec {
 export function input(value: string | number | null | undefined, validation?: ValidationSpec, numFmt?: string): CellSpec {
   return {
     value: value ?? null,
-    style: typeof value === "string" && validation?.kind !== "decimal" && validation?.kind !== "whole" ? "inputText" : "input",
+    // A choice from a list (是/否, 不适用) is short: centred like the figures beside it, not top-left like free text.
+    style: typeof value === "string" && validation?.kind !== "decimal" && validation?.kind !== "whole" && validation?.kind !== "list" ? "inputText" : "input",
     ...(validation ? { validation } : {}),
     ...(numFmt ? { numFmt } : {}),
   };

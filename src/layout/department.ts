@@ -64,24 +64,25 @@ export function columnMax(block: IndicatorBlock, column: BlockColumn, groupId: s
 
 /** What the group row shows above a column: the part's points, the target, or the answer format. */
 export function groupRowHint(block: IndicatorBlock, column: BlockColumn, groupId: string): string | number {
-  return column.hint(columnMax(block, column, groupId));
+  const hint = column.hint(columnMax(block, column, groupId));
+  // Measures that share their part's points say so: "目标≥90%（共1分）", not 1 point each.
+  const rule = block.indicator.rules[column.ruleIndex]!;
+  return rule.kind === "target" && rule.measures.length > 1 && typeof hint === "string" ? hint.replace(/（(\d)/, "（共$1") : hint;
 }
 
 /**
- * The label under the indicator's name. In an indicator of several parts (定性 + 量化) the
- * judged column says so and a measured column carries its target and points, so the sheet
- * shows the split; readers compare only the part before "（", so a points edit in the scheme
- * does not make an existing sheet unreadable.
+ * The label under the indicator's name. In an indicator of several parts (定性 + 量化) each
+ * column names its part, so the sheet shows the split; the part's target and points are on each
+ * group's row (they may differ by group), not repeated here — a long label wraps into a header
+ * row as tall as a quarter of the page, on every printed page. Readers compare only the part
+ * before "（", so sheets written with the longer labels still read.
  */
 export function columnLabel(block: IndicatorBlock, column: BlockColumn): string {
   const parts = block.indicator.rules.filter((r) => ruleKind(r).role === "part").length;
   if (parts < 2) return column.label;
   const rule = block.indicator.rules[column.ruleIndex]!;
   if (rule.kind === "manual") return `${column.label}（定性部分）`;
-  if (rule.kind === "target" && rule.points !== undefined && column.target !== undefined) {
-    const t = column.input === "percent" ? `${Math.round(column.target * 10000) / 100}%` : String(column.target);
-    return `${column.label}（量化部分${rule.measures.length > 1 ? "共" : ""}${rule.points}分，目标≥${t}）`;
-  }
+  if (rule.kind === "target" && rule.points !== undefined) return `${column.label}（量化部分）`;
   return column.label;
 }
 

@@ -60,7 +60,7 @@ export function departmentSheet(scheme: Scheme, department: string, sample?: Sam
   let seq = 1;
   for (const g of scheme.groups) {
     const members = scheme.units.filter((u) => u.group === g.id);
-    const groupCells: Record<number, CellSpec> = { 0: text(`${g.name}（${members.length}个）· 各项满分`, "groupRow") };
+    const groupCells: Record<number, CellSpec> = { 0: text(`${g.name}（${members.length}个）各项满分`, "groupRow") };
     for (const b of layout.blocks) {
       for (const c of b.columns) groupCells[c.col] = { value: groupRowHint(b, c, g.id), style: "groupRow" };
       groupCells[b.reasonCol] = text("", "groupRow");
@@ -119,28 +119,37 @@ export function departmentSheet(scheme: Scheme, department: string, sample?: Sam
 export const DEPARTMENT_MIN_SCALE = 0.87;
 
 /**
- * 序号 narrow, 区县 wide enough for its group row's label ("重庆主城区都市圈（22个）· 各项满分",
- * merged over 序号 and 区县) in two lines, an input column as wide as its figure, and what the
- * page has left shared by the 扣分理由 columns (which wrap), then by the measured columns (whose
- * long labels wrap in the repeated header), then by the 扣分理由 columns again.
+ * Widths in character units. The sheet must print on two landscape pages at ≥ 9 pt, so every
+ * unit's row should stay one or two lines: 序号 narrow, 区县 as wide as the longest name
+ * ("西部科学城重庆高新区" wraps once), a score column as wide as its label, a measured column
+ * wide enough for its short label to wrap into few lines, and what the page has left shared by
+ * the 扣分理由 columns — the only free text, so the widest columns where the page allows.
  */
 function departmentWidths(layout: DepartmentLayout): number[] {
   const budget = Math.floor(A4_PRINTABLE.landscape.width / DEPARTMENT_MIN_SCALE / WIDTH_POINTS.wide);
   const widths: number[] = new Array<number>(layout.lastCol + 1).fill(0);
   widths[layout.seqCol] = 4;
-  widths[layout.unitCol] = 18;
+  widths[layout.unitCol] = 14;
   const measured = layout.blocks.flatMap((b) => b.columns.filter((c) => c.input !== "score").map((c) => c.col));
-  for (const b of layout.blocks) for (const c of b.columns) widths[c.col] = c.input !== "score" ? 11 : columnLabel(b, c) === c.label ? 6 : 7;
+  for (const b of layout.blocks) for (const c of b.columns) widths[c.col] = c.input !== "score" ? MEASURED_WIDTH.min : columnLabel(b, c) === c.label ? 6 : 7;
   const left = () => budget - widths.reduce((a, w) => a + w, 0);
-  const reason = Math.max(9, Math.min(40, Math.floor(left() / layout.blocks.length)));
-  for (const b of layout.blocks) widths[b.reasonCol] = reason;
-  // A narrow sheet fills the page too: printed at the same scale as the wide ones, it fits two pages.
-  for (const c of measured) if (left() > 0) widths[c]! += Math.min(9, left());
-  for (const b of layout.blocks) if (left() > 0) widths[b.reasonCol]! += Math.floor(left() / layout.blocks.length);
+  const reasons = layout.blocks.length;
+  // Measured columns grow while the reasons keep a comfortable width …
+  const grow = Math.min(MEASURED_WIDTH.max - MEASURED_WIDTH.min, Math.floor((left() - REASON_WIDTH.comfortable * reasons) / Math.max(1, measured.length)));
+  if (grow > 0) for (const c of measured) widths[c]! += grow;
+  // … and the reasons take the rest (a narrow sheet fills the page too: printed at the same scale
+  // as the wide ones, it fits two pages).
+  const each = Math.max(REASON_WIDTH.min, Math.floor(left() / reasons));
+  for (const b of layout.blocks) widths[b.reasonCol] = each;
   return widths;
 }
 
+/** A measured column: its figure and a label such as "城市社区家长学校覆盖率（量化部分）" in 3–4 lines. */
+const MEASURED_WIDTH = { min: 9, max: 12 } as const;
+/** A 扣分理由 column: "部分工作资料不完整" on one line when comfortable, never narrower than min. */
+const REASON_WIDTH = { min: 9, comfortable: 20 } as const;
+
 function noteFor(scheme: Scheme, layout: DepartmentLayout): string {
-  const reason = scheme.reasonBelowMax === "off" ? "" : "得分低于满分时请在“扣分理由”中写明理由；";
-  return `请只在浅黄色单元格填写。各区域分类的满分不同，见每组第一行。${reason}共同牵头的指标由本表所列部室评分一次。不要改动表头和区县名称。（指标数：${layout.blocks.length}）`;
+  const reason = scheme.reasonBelowMax === "off" ? "" : "评分低于满分、门槛选“否”或有扣分次数时，在“扣分理由”写明理由（量化部分以所填数值为准，无需另写）；";
+  return `请只在浅黄色单元格填写，不要改动表头和区县名称。各区域分类的满分不同，见每组第一行。${reason}共同牵头的指标由本表所列部室评分一次。（指标数：${layout.blocks.length}）`;
 }

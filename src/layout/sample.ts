@@ -60,12 +60,10 @@ export function sampleData(scheme: Scheme, seed = 2024): SampleData {
             const target = col.target ?? 0.9;
             const v = Math.min(1, Math.round(target * (0.88 + rnd() * 0.2) * 100) / 100);
             data.basic.set(key, v);
-            if (v < target) data.reasons.set(`${u.name}|${ind.id}`, `${col.label}${Math.round(v * 100)}%，未达到目标`);
           } else if (col.input === "count") {
             // A target count around its threshold; an occurrence count (倒扣) is none.
             const v = col.target !== undefined ? Math.max(0, Math.round(col.target * (0.8 + rnd() * 0.6))) : 0;
             data.basic.set(key, v);
-            if (col.target !== undefined && v < col.target) data.reasons.set(`${u.name}|${ind.id}`, `${col.label}${v}，未达到目标`);
           } else {
             data.basic.set(key, "是");
           }

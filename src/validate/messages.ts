@@ -56,8 +56,8 @@ export const msg = {
     d("error", "value.notInteger", `${what} ${value} 应为整数。`, `${what} ${value} must be a whole number.`, { sheet, cell }),
   notYesNo: (sheet: string, cell: string, raw: string) =>
     d("error", "value.notYesNo", `“${raw}”无法识别。请填写“是”或“否”。`, `"${raw}" is not 是/否 (yes/no).`, { sheet, cell }),
-  reasonMissing: (severity: Severity, sheet: string, cell: string, item: string) =>
-    d(severity, "reason.missing", `“${item}”得分低于满分，但没有写扣分理由。请在此格写明理由。`, `"${item}" is below its maximum but has no reason. Write the reason here.`, { sheet, cell }),
+  reasonMissing: (severity: Severity, sheet: string, cell: string, item: string, why: { zh: string; en: string }) =>
+    d(severity, "reason.missing", `“${item}”${why.zh}，但没有写扣分理由。请在此格写明理由。`, `"${item}": ${why.en}, but there is no reason. Write the reason here.`, { sheet, cell }),
   caseReasonMissing: (severity: Severity, sheet: string, cell: string, title: string, score: number, max: number) =>
     d(severity, "case.noReason", `案例“${title}”得 ${score} 分，低于满分 ${max}，但没有写扣分理由。请在此格写明扣分理由。`, `Case "${title}" scored ${score}, below the full ${max}, with no reason. Write the reason for the deduction here.`, { sheet, cell }),
   countOverMax: (sheet: string, cell: string, value: number, max: number, asDate: string | null) =>

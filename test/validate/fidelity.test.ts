@@ -82,16 +82,18 @@ describe("不适用 on department sheets", () => {
 });
 
 describe("the part split on department sheets", () => {
-  it("each part's column names its part, points and target; the group row shows the part's points", () => {
+  it("each part's column names its part; each group row shows the part's points and target (shared points say 共)", () => {
     const sheet = sample.sheets.find((s) => s.name === "家儿部")!;
     const labels = sheet.rows[3]!.filter((v): v is string => typeof v === "string");
     expect(labels).toContain("得分（定性部分）");
-    expect(labels).toContain("绿色家庭达标率（量化部分1分，目标≥70%）");
-    expect(labels).toContain("城市社区家长学校覆盖率（量化部分共1分，目标≥90%）");
+    expect(labels).toContain("绿色家庭达标率（量化部分）");
+    expect(labels).toContain("城市社区家长学校覆盖率（量化部分）");
     const layout = departmentLayout(scheme, "家儿部");
     const b09 = layout.blocks.find((b) => b.indicator.id === "B09")!;
     expect(sheet.rows[layout.firstDataRow]![b09.columns[0]!.col]).toBe(3);
     expect(sheet.rows[layout.firstDataRow]![b09.columns[1]!.col]).toBe("目标≥70%（1分）");
+    const b10 = layout.blocks.find((b) => b.indicator.id === "B10")!;
+    expect(b10.columns.slice(1).map((c) => sheet.rows[layout.firstDataRow]![c.col])).toEqual(["目标≥90%（共1分）", "目标≥85%（共1分）"]);
   });
   it("a judged score over the judged part's points is an error (3 of 4 is the judged maximum)", () => {
     const cell = cellOf("家儿部", "江北区", "B09", "score");
@@ -162,7 +164,7 @@ describe("region groups: one full name and one short name, used the same way on 
     const composite = sample.sheets.find((x) => x.name === "综合评估")!;
     expect(new Set(composite.rows.slice(3).map((row) => row[1]).filter((v) => typeof v === "string"))).toEqual(shortNames);
     const dept = sample.sheets.find((x) => x.name === "宣教部")!;
-    expect(dept.rows.map((row) => row[0]).filter((v): v is string => typeof v === "string" && v.includes("· 各项满分")).map((v) => v.split("（")[0]))
+    expect(dept.rows.map((row) => row[0]).filter((v): v is string => typeof v === "string" && v.includes("各项满分")).map((v) => v.split("（")[0]))
       .toEqual(scheme.groups.map((g) => g.name));
   });
   it("two groups with one short name are refused (汇总 ranks within a group by it)", () => {
