@@ -8,6 +8,7 @@ import type { OpContext, OpResult, Phase } from "../operations";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { connect, type Connection } from "./rpc";
 import { servePort } from "./servePort";
+import { fromTheWorker } from "./packedReading";
 
 export type OpName = "validate" | "aggregate" | "approve" | "addTemplate" | "importDepartments" | "importFiles" | "saveScheme" | "importHistory" | "importPeriodic";
 export type PaneOps = Pick<typeof Ops, OpName>;
@@ -123,7 +124,7 @@ async function runInWorker<T>(op: OpName, ctx: OpContext, args: unknown[]): Prom
       };
       if (ctx.signal?.aborted) return abort();
       ctx.signal?.addEventListener("abort", abort, { once: true });
-      connection.call<OpResult<T>>("run", [op, args, link.channel], [link.channel]).then(resolve, reject)
+      connection.call<OpResult<T>>("run", [op, args, link.channel], [link.channel]).then((r) => resolve(fromTheWorker(r)), reject)
         .finally(() => ctx.signal?.removeEventListener("abort", abort));
     });
   } finally {

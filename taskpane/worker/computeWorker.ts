@@ -9,6 +9,7 @@ import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 import * as ops from "../operations";
 import type { OpContext, OpResult, Phase } from "../operations";
 import { connect, type Connection, type Endpoint } from "./rpc";
+import { forThePage } from "./packedReading";
 import type { OpName } from "./client";
 
 const page = connect(self as unknown as Endpoint, {
@@ -42,14 +43,4 @@ function linkedPort(link: Connection): WorkbookPort {
     applyPlan: (plan: WritePlan) => write<void>("applyPlan", plan),
     writeCells: (edits: readonly CellEdit[]) => write<void>("writeCells", edits),
   };
-}
-
-/**
- * A reading goes back without the workbook snapshot it was made from (every cell of every sheet:
- * ≈ 4 MB at 3,000 units, which the page would spend a long task copying in); the pane never uses it.
- */
-function forThePage(r: OpResult<unknown>): OpResult<unknown> {
-  if (!r.ok || typeof r.value !== "object" || r.value === null || !("workbook" in r.value)) return r;
-  const reading = r.value as { workbook: WorkbookSnapshot };
-  return { ...r, value: { ...reading, workbook: { sheets: [], date1904: reading.workbook.date1904 } } };
 }

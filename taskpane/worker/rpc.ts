@@ -66,7 +66,8 @@ export function connect(endpoint: Endpoint, handlers: Handlers = {}): Connection
       const handler = handlers[method] as ((...a: unknown[]) => unknown) | undefined;
       if (!handler) throw new Error(`no handler for ${method}`);
       const value = await handler(...args);
-      if (value instanceof Transfer) endpoint.postMessage({ rpc: "reply", id, ok: true, value: value.value }, value.list);
+      // Moved buffers go with the reply; the answer's long arrays still go ahead in slices.
+      if (value instanceof Transfer) endpoint.postMessage({ rpc: "reply", id, ok: true, value: slice(value.value) }, value.list);
       else endpoint.postMessage({ rpc: "reply", id, ok: true, value: slice(value) });
     } catch (e) {
       // Not `instanceof Error`: an error from another realm is not this one's Error.
