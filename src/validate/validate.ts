@@ -2,7 +2,8 @@ import { diagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics/dia
 import type { Scheme } from "../scheme/schema";
 import { foldName } from "../scheme/names";
 import { builtinScheme, parseScheme } from "../scheme/load";
-import type { EvaluationInputs, IndicatorInput } from "../engine/inputs";
+import type { EvaluationInputs } from "../engine/inputs";
+import { columnarInputs, combineColumns, sheetInputs, type SheetColumns } from "../engine/columns";
 import { evaluate, type Evaluation } from "../engine/evaluate";
 import { departmentLayouts } from "../layout/department";
 import { embeddedSchemeJson } from "../layout/dataSheet";
@@ -51,25 +52,27 @@ export function readWorkbook(wb: WorkbookSnapshot, options: { scheme?: Scheme } 
   const scheme = options.scheme ?? schemeOf(wb, out);
   if (!scheme) return { ok: false, diagnostics: out };
 
-  const basic: IndicatorInput[] = [];
+  const sheets: SheetColumns[] = [];
   const signOffs: SignOff[] = [];
   for (const layout of departmentLayouts(scheme)) {
     const aliases = scheme.departments.find((d) => d.name === layout.department)?.aliases ?? [];
     const sheet = findInputSheet(wb, layout.sheet, aliases, `${layout.department}基础工作评分表`, out);
     if (!sheet) continue;
     const dept = readDepartment(scheme, layout, sheet, out);
-    basic.push(...dept.inputs);
+    if (dept.columns) sheets.push(dept.columns);
     if (dept.signOff) signOffs.push(dept.signOff);
   }
   const casesSheet = findInputSheet(wb, SHEETS.cases, [], "最佳实践案例评分表", out);
   const eventsSheet = findInputSheet(wb, SHEETS.events, [], "加分扣分登记表", out);
   const compositeSheet = findInputSheet(wb, SHEETS.composite, [], "综合评估表", out);
-  const annualInputs: EvaluationInputs = {
-    basic,
+  const rest = {
     cases: casesSheet ? readCases(scheme, casesSheet, out) : [],
     events: eventsSheet ? readEvents(scheme, eventsSheet, out) : [],
     composite: compositeSheet ? readComposite(scheme, compositeSheet, out) : [],
   };
+  // Basic work stays in columns for the engine; its objects are built when something reads them.
+  const columns = combineColumns(scheme, sheets);
+  const annualInputs: EvaluationInputs = columns ? columnarInputs(columns, rest) : { basic: sheets.flatMap((s) => sheetInputs(scheme, s)), ...rest };
   // 平时评价 counts in (src/report/periodic.ts): judged scores a period scored become their blend.
   const periodicSnap = wb.sheets.find((s) => s.name === SHEETS.periodic);
   const periodic = scheme.period ? emptyRecord : readPeriodicSheet(scheme, periodicSnap);
