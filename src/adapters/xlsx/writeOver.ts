@@ -10,6 +10,8 @@ import { planToWorkbook, workbookBytes } from "./xlsxFile";
 import { NotSpliceable, spliceSheets } from "./splice";
 import { lostContent } from "./lostContent";
 import { writeMessages } from "./writeMessages";
+import { planPackage } from "./planXml";
+import { zipCodec } from "./zipPackage";
 
 export interface Written {
   readonly bytes: Uint8Array;
@@ -32,8 +34,11 @@ export async function writePlanOver(input: Uint8Array, fileName: string, workboo
     // Only the plan's sheets are taken from exceljs, so only they are rendered and saved: into a
     // new workbook, not the opened one, whose sheets exceljs would otherwise write out for nothing
     // (most of the time of an aggregate). Saved uncompressed: splice reads it straight back.
-    const own = await planToWorkbook(plan);
-    return { bytes: await spliceSheets(input, await workbookBytes(own, { store: true }), fresh, plan.placement), diagnostics: [] };
+    // In the CLI (a native codec), written straight to XML by planXml.ts unless it needs exceljs.
+    const codec = zipCodec();
+    const direct = codec ? planPackage(plan, codec) : null;
+    const sheets = direct ?? (await workbookBytes(await planToWorkbook(plan), { store: true }));
+    return { bytes: await spliceSheets(input, sheets, fresh, plan.placement), diagnostics: [] };
   } catch (e) {
     // An unforeseen failure is not quoted: its text is exceljs' or JSZip's, not the user's.
     reason = e instanceof NotSpliceable ? e.message : "a part evalsheet cannot edit in place";
