@@ -2,14 +2,18 @@
 // The evalsheet CLI. It runs dist-cli/main.js, the CLI built as plain JavaScript by `npm run
 // build:cli` (which `prepare` runs at npm install / npm ci), while no source it was built from is
 // newer; otherwise — no build yet, or a source edited since — the TypeScript sources through tsx
-// (a dependency), so `npx evalsheet` works in every case and never runs stale code.
-import { readFileSync, statSync } from "node:fs";
+// (a dependency), so `npx evalsheet` works in every case and never runs stale code. Outside a git
+// checkout (an installed package) the build is trusted without looking at the sources.
+import { existsSync, readFileSync, statSync } from "node:fs";
 
 const root = new URL("../", import.meta.url);
 
 function builtIsCurrent() {
   try {
     const { builtAt, inputs } = JSON.parse(readFileSync(new URL("dist-cli/inputs.json", root), "utf8"));
+    // Sources are edited in a git checkout; an installed copy (no .git) runs its build without
+    // stat()ing each of its ~120 sources at every start.
+    if (!existsSync(new URL(".git", root))) return true;
     return inputs.every((path) => statSync(new URL(path, root)).mtimeMs < builtAt);
   } catch {
     return false; // no build, or a source gone

@@ -1,6 +1,6 @@
 // npm run build:cli (and `prepare`, so npm install / npm ci build it): the CLI as plain JavaScript
 // in dist-cli/, so `evalsheet` starts without transpiling TypeScript. ESM with code splitting: each
-// command is a chunk loaded when it runs (exceljs only by the commands that read or write a
+// command is a chunk loaded when it runs (exceljs, bundled, only by the commands that read or write a
 // workbook). dist-cli/inputs.json lists the sources and when the
 // build began: bin/evalsheet.js runs the bundle only while no source is newer, else the sources
 // through tsx. Without esbuild (an install without devDependencies) it says so and exits 0: the
@@ -31,9 +31,12 @@ const result = await esbuild.build({
   format: "esm",
   platform: "node",
   target: "node20",
-  // exceljs and jszip are CommonJS and large: left as imports, loaded by the chunks that need them.
-  // zod and big.js are bundled: one file parses faster than zod's hundred ES modules resolve.
-  external: ["exceljs", "jszip"],
+  // Everything bundled, exceljs and JSZip too (still only in the chunks of the commands that open or
+  // write a workbook): exceljs is some 300 CommonJS files, and resolving, reading and compiling them
+  // one by one took longer than reading the workbook. Their require() of Node's built-ins goes
+  // through a real require, which ESM output lacks.
+  external: [],
+  banner: { js: 'import { createRequire as __evalsheetRequire } from "node:module"; const require = __evalsheetRequire(import.meta.url);' },
   metafile: true,
   logLevel: "warning",
   chunkNames: "chunks/[name]-[hash]",
