@@ -12,7 +12,7 @@ import { nodeCodec } from "../src/adapters/xlsx/nodeCodec";
 import { useCodec } from "../src/adapters/xlsx/zipPackage";
 import { preflight } from "../src/adapters/xlsx/preflight";
 import { openXlsx } from "../src/adapters/xlsx/openXlsx";
-import { planPackage } from "../src/adapters/xlsx/planXml";
+import { planParts } from "../src/adapters/xlsx/planXml";
 import { spliceSheets } from "../src/adapters/xlsx/splice";
 import { readWorkbook } from "../src/validate/validate";
 import { aggregatePlan } from "../src/report/aggregate";
@@ -79,7 +79,7 @@ async function phases(file: string): Promise<string> {
     const reading = await lap("validate + evaluate", () => readWorkbook(opened.snapshot));
     if (!reading.ok) return "invalid";
     const plan = await lap("plan", () => aggregatePlan(reading));
-    const sheets = await lap("plan's sheets as XML", () => planPackage(plan, nodeCodec));
+    const sheets = await lap("plan's sheets as XML", () => planParts(plan));
     if (!sheets) return "plan needs exceljs";
     await lap("splice + zip", () => spliceSheets(bytes, sheets, plan.sheets.map((s) => s.name), plan.placement));
     return out.join(" · ");

@@ -29,10 +29,11 @@ export function planWritable(plan: WritePlan): boolean {
 }
 
 /**
- * The plan's sheets as an uncompressed .xlsx package (workbook, relationships, content types,
- * styles, sheets), or null when the plan needs exceljs.
+ * The plan's sheets as the parts of an .xlsx package (workbook, relationships, content types,
+ * styles, sheets) by part name, or null when the plan needs exceljs. splice.ts takes them as text:
+ * no zip is built only to be read back.
  */
-export function planPackage(plan: WritePlan, codec: Codec): Uint8Array | null {
+export function planParts(plan: WritePlan): Map<string, string> | null {
   if (!planWritable(plan)) return null;
   const styles = new StyleTable();
   let sheets: string[];
@@ -42,15 +43,20 @@ export function planPackage(plan: WritePlan, codec: Codec): Uint8Array | null {
     if (e instanceof Unwritable) return null;
     throw e;
   }
-  const parts: { name: string; data: string }[] = [
-    { name: "[Content_Types].xml", data: contentTypes(plan.sheets.length) },
-    { name: "_rels/.rels", data: `${DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
-    { name: "xl/workbook.xml", data: workbookXml(plan.sheets) },
-    { name: "xl/_rels/workbook.xml.rels", data: workbookRels(plan.sheets.length) },
-    { name: "xl/styles.xml", data: styles.xml() },
-    ...sheets.map((data, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data })),
-  ];
-  return writeRawZip(parts, codec, true);
+  return new Map([
+    ["[Content_Types].xml", contentTypes(plan.sheets.length)],
+    ["_rels/.rels", `${DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
+    ["xl/workbook.xml", workbookXml(plan.sheets)],
+    ["xl/_rels/workbook.xml.rels", workbookRels(plan.sheets.length)],
+    ["xl/styles.xml", styles.xml()],
+    ...sheets.map((data, i) => [`xl/worksheets/sheet${i + 1}.xml`, data] as [string, string]),
+  ]);
+}
+
+/** The same parts as an uncompressed .xlsx file. */
+export function planPackage(plan: WritePlan, codec: Codec): Uint8Array | null {
+  const parts = planParts(plan);
+  return parts && writeRawZip([...parts].map(([name, data]) => ({ name, data })), codec, true);
 }
 
 function contentTypes(count: number): string {

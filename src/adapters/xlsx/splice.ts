@@ -40,8 +40,15 @@ interface Side {
   readonly types: string;
 }
 
-async function side(bytes: Uint8Array, label: string): Promise<Side> {
-  const pkg = await openZip(bytes, label);
+/** A package given as its parts' texts (planXml.ts), read as if unzipped. */
+function textPackage(parts: ReadonlyMap<string, string>): ZipPackage {
+  const utf8 = new TextEncoder();
+  const entries = new Map([...parts.keys()].map((name) => [name, { async: () => Promise.resolve(utf8.encode(parts.get(name)!)) }]));
+  return { entries, texts: new Map(parts), renamed: false, recoded: new Set() };
+}
+
+async function side(bytes: Uint8Array | ReadonlyMap<string, string>, label: string): Promise<Side> {
+  const pkg = bytes instanceof Uint8Array ? await openZip(bytes, label) : textPackage(bytes);
   if (!("entries" in pkg)) throw new NotSpliceable(`${label} is not a readable zip`);
   const workbook = await readText(pkg, WORKBOOK);
   const types = await readText(pkg, "[Content_Types].xml");
@@ -101,30 +108,31 @@ function inlineStrings(sheetXml: string, strings: string[]): string {
   });
 }
 
+/** The cellXfs indexes a sheet uses: the first s="…" of each cell and row, a column's style="…". One pass each. */
 function usedStyles(sheetXml: string): number[] {
   const out: number[] = [];
-  for (const tag of sheetXml.match(/<(?:c|row)\b[^>]*>/g) ?? []) {
-    const s = /\ss="(\d+)"/.exec(tag);
-    if (s) out.push(Number(s[1]));
-  }
-  for (const tag of sheetXml.match(/<col\b[^>]*>/g) ?? []) {
-    const s = /\sstyle="(\d+)"/.exec(tag);
-    if (s) out.push(Number(s[1]));
-  }
+  for (const m of sheetXml.matchAll(/<(?:c|row)\b[^>]*?\ss="(\d+)"/g)) out.push(Number(m[1]));
+  for (const m of sheetXml.matchAll(/<col\b[^>]*?\sstyle="(\d+)"/g)) out.push(Number(m[1]));
   return out;
 }
 
 function restyle(sheetXml: string, map: ReadonlyMap<number, number>): string {
   const to = (n: string) => String(map.get(Number(n)) ?? 0);
   return sheetXml
-    .replace(/<(?:c|row)\b[^>]*>/g, (tag) => tag.replace(/(\ss=")(\d+)(")/, (_, p: string, n: string, q: string) => p + to(n) + q))
-    .replace(/<col\b[^>]*>/g, (tag) => tag.replace(/(\sstyle=")(\d+)(")/, (_, p: string, n: string, q: string) => p + to(n) + q));
+    .replace(/(<(?:c|row)\b[^>]*?\ss=")(\d+)(")/g, (_, p: string, n: string, q: string) => p + to(n) + q)
+    .replace(/(<col\b[^>]*?\sstyle=")(\d+)(")/g, (_, p: string, n: string, q: string) => p + to(n) + q);
 }
 
-/** The one selected tab: Excel edits every selected sheet at once, so exactly one may be. */
+/**
+ * The one selected tab: Excel edits every selected sheet at once, so exactly one may be. Sheet views
+ * come before the cells, so only the text up to <sheetData> is looked at (a sheet can be 100 MB).
+ */
 function selectTab(sheetXml: string, selected: boolean): string {
-  const cleared = sheetXml.replace(/<sheetView\b[^>]*>/g, (tag) => tag.replace(/\stabSelected="[^"]*"/, ""));
-  return selected ? cleared.replace(/<sheetView\b/, '<sheetView tabSelected="1"') : cleared;
+  const data = sheetXml.search(/<sheetData\b/);
+  const head = data < 0 ? sheetXml : sheetXml.slice(0, data);
+  const cleared = head.replace(/<sheetView\b[^>]*>/g, (tag) => tag.replace(/\stabSelected="[^"]*"/, ""));
+  const done = selected ? cleared.replace(/<sheetView\b/, '<sheetView tabSelected="1"') : cleared;
+  return done === head ? sheetXml : done + (data < 0 ? "" : sheetXml.slice(data));
 }
 
 interface DefinedName {
@@ -143,11 +151,11 @@ function definedNames(workbook: string): DefinedName[] {
 const withLocal = (name: string, index: number) => name.replace(/\slocalSheetId="\d+"/, ` localSheetId="${index}"`);
 
 /**
- * The input package with the sheets named `fresh` taken from `output` (exceljs' save of the same
- * workbook after the plan was applied), placed first or last as the plan says. Throws
+ * The input package with the sheets named `fresh` taken from `output` (exceljs' save of the plan's
+ * sheets, or planXml.ts's parts as text), placed first or last as the plan says. Throws
  * NotSpliceable when the input's package is not one this can edit safely.
  */
-export async function spliceSheets(input: Uint8Array, output: Uint8Array, fresh: readonly string[], placement: "first" | "last"): Promise<Uint8Array> {
+export async function spliceSheets(input: Uint8Array, output: Uint8Array | ReadonlyMap<string, string>, fresh: readonly string[], placement: "first" | "last"): Promise<Uint8Array> {
   const P = await side(input, "input");
   const Q = await side(output, "output");
   const changed = new Map<string, string>();

@@ -10,7 +10,7 @@ import { planToWorkbook, workbookBytes } from "./xlsxFile";
 import { NotSpliceable, spliceSheets } from "./splice";
 import { lostContent } from "./lostContent";
 import { writeMessages } from "./writeMessages";
-import { planPackage } from "./planXml";
+import { planParts } from "./planXml";
 import { zipCodec } from "./zipPackage";
 
 export interface Written {
@@ -35,8 +35,7 @@ export async function writePlanOver(input: Uint8Array, fileName: string, workboo
     // new workbook, not the opened one, whose sheets exceljs would otherwise write out for nothing
     // (most of the time of an aggregate). Saved uncompressed: splice reads it straight back.
     // In the CLI (a native codec), written straight to XML by planXml.ts unless it needs exceljs.
-    const codec = zipCodec();
-    const direct = codec ? planPackage(plan, codec) : null;
+    const direct = zipCodec() ? planParts(plan) : null;
     const sheets = direct ?? (await workbookBytes(await planToWorkbook(plan), { store: true }));
     return { bytes: await spliceSheets(input, sheets, fresh, plan.placement), diagnostics: [] };
   } catch (e) {
