@@ -1,4 +1,4 @@
-import { makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from "@fluentui/react-components";
+import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import type { Diagnostic } from "../src/diagnostics/diagnostic";
 import { hasErrors } from "../src/diagnostics/diagnostic";
@@ -20,6 +20,11 @@ const LedgerPanel = lazy(() => import("./components/LedgerPanel"));
 // The tab strip (≈ 22 KB gzip of Fluent's tabs) shows once there is something to show: after the first read.
 const TabList = lazy(() => import("./components/tabs").then((m) => ({ default: m.TabList })));
 const Tab = lazy(() => import("./components/tabs").then((m) => ({ default: m.Tab })));
+// Notices follow an action: Fluent's message bar loads then.
+const Notice = lazy(() => import("./components/Notice"));
+
+/** While a panel's code loads (a moment, once): its name, without loading Fluent's spinner for it. */
+const Loading = (props: { label: string }) => <Text role="status">{props.label}…</Text>;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, maxWidth: "960px", margin: "0 auto", boxSizing: "border-box", minWidth: 0 },
@@ -104,12 +109,14 @@ export function App(props: { env: PaneEnv; initialLang?: Lang }) {
           onCancel={pane.cancel}
         />
         {state.notice && (
-          <MessageBar layout="multiline" role="status" aria-label={t.done} intent={state.notice.kind === "error" ? "error" : state.notice.kind === "success" ? "success" : "info"}>
-            <MessageBarBody>{state.notice.text(t)}</MessageBarBody>
-          </MessageBar>
+          <Suspense fallback={<Text role="status">{state.notice.text(t)}</Text>}>
+            <Notice role="status" label={t.done} intent={state.notice.kind}>{state.notice.text(t)}</Notice>
+          </Suspense>
         )}
         {env.mode === "standalone" && state.aggregated && (
-          <MessageBar layout="multiline" intent="success"><MessageBarBody><a href="#" onClick={(e) => { e.preventDefault(); void onDownload(); }}>{t.download}</a></MessageBarBody></MessageBar>
+          <Suspense fallback={null}>
+            <Notice intent="success"><a href="#" onClick={(e) => { e.preventDefault(); void onDownload(); }}>{t.download}</a></Notice>
+          </Suspense>
         )}
         {(state.diagnostics || state.reading) && (
           <Suspense fallback={null}>
@@ -123,27 +130,27 @@ export function App(props: { env: PaneEnv; initialLang?: Lang }) {
           </Suspense>
         )}
         {tab === "diagnostics" && state.diagnostics && (
-          <Suspense fallback={<Spinner label={t.diagnostics} />}>
+          <Suspense fallback={<Loading label={t.diagnostics} />}>
             <DiagnosticsPanel diagnostics={state.diagnostics} onSelect={onSelect} />
           </Suspense>
         )}
         {tab === "results" && state.reading && state.aggregated && (
-          <Suspense fallback={<Spinner label={t.results} />}>
+          <Suspense fallback={<Loading label={t.results} />}>
             <ResultsPanel reading={state.reading} />
           </Suspense>
         )}
         {tab === "ledger" && state.reading && (
-          <Suspense fallback={<Spinner label={t.ledger.tab} />}>
+          <Suspense fallback={<Loading label={t.ledger.tab} />}>
             <LedgerPanel reading={state.reading} />
           </Suspense>
         )}
         {tab === "approval" && (
-          <Suspense fallback={<Spinner label={t.approve} />}>
+          <Suspense fallback={<Loading label={t.approve} />}>
             <ApprovalPanel reading={state.reading} canApprove={canApprove} busy={state.busy !== null} onApprove={pane.approve} />
           </Suspense>
         )}
         {tab === "scheme" && state.reading && (
-          <Suspense fallback={<Spinner label={t.schemeView} />}>
+          <Suspense fallback={<Loading label={t.schemeView} />}>
             <SchemeEditor scheme={state.reading.scheme} busy={state.busy !== null} onSave={pane.saveScheme} />
           </Suspense>
         )}

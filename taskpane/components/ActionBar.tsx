@@ -1,8 +1,11 @@
-import { Button, Field, makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
-import { useContext, useRef } from "react";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { lazy, Suspense, useContext, useRef } from "react";
 import type { Busy } from "../hooks/usePane";
 import { LangContext, useT } from "../i18n";
 import { HISTORY_STRINGS } from "../history/strings";
+
+// Shown only while an action runs: Fluent's progress bar loads with the first action, not the first screen.
+const BusyProgress = lazy(() => import("./BusyProgress"));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingBlock: tokens.spacingVerticalS },
@@ -92,9 +95,9 @@ export function ActionBar(p: ActionBarProps) {
         {p.busy && <Button onClick={p.onCancel}>{t.cancel}</Button>}
       </div>
       {p.busy && (
-        <Field validationMessage={p.busy.phase ? t[p.busy.phase] : t.working} validationState="none">
-          <ProgressBar value={p.busy.steps ? p.busy.step / p.busy.steps : undefined} aria-label={t.working} />
-        </Field>
+        <Suspense fallback={<span role="status">{t.working}…</span>}>
+          <BusyProgress busy={p.busy} />
+        </Suspense>
       )}
     </section>
   );

@@ -1,10 +1,18 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useRef } from "react";
 import { useT } from "../i18n";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingBlock: tokens.spacingVerticalS },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  // Looks like Fluent's info message bar, without loading it with the first screen.
+  hint: {
+    display: "block",
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
 });
 
 /** Standalone mode only: open a workbook from disk or start from a generated one; download the result. */
@@ -14,7 +22,7 @@ export function FileBar(props: { busy: boolean; canDownload: boolean; onOpen: (f
   const input = useRef<HTMLInputElement>(null);
   return (
     <section className={s.root} aria-label={t.openWorkbook}>
-      <MessageBar layout="multiline" intent="info"><MessageBarBody>{t.standaloneHint}</MessageBarBody></MessageBar>
+      <Text as="p" role="note" className={s.hint}>{t.standaloneHint}</Text>
       <div className={s.buttons}>
         <Button appearance="primary" disabled={props.busy} onClick={() => input.current?.click()}>{t.openWorkbook}</Button>
         <input

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from "react";
+import { startTransition, useCallback, useRef, useState } from "react";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic";
 import type { Reading } from "../../src/validate/validate";
 import type { Scheme } from "../../src/scheme/schema";
@@ -80,7 +80,9 @@ export function usePane(env: PaneEnv) {
       else {
         // Computed outside the state updater: `after` may have effects (telling the functions the scheme).
         const patch = after(r);
-        setState((s) => ({ ...s, busy: null, ...patch }));
+        // A transition: React renders the results (4 groups' tables, the chart) in slices of a few ms,
+        // yielding to the page between them, rather than in one long task; the progress bar stays until then.
+        startTransition(() => setState((s) => ({ ...s, busy: null, ...patch })));
       }
     } catch (e) {
       const message = (e as Error).message;
