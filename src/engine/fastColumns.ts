@@ -37,12 +37,12 @@ export function scoreColumns(scheme: Scheme, bp: BasicPlan, columns: BasicColumn
     if (!ic) continue; // no sheet gave it: every unit's slot stays "no row", scoring 0
     const byGroup = compiled.map((c) => c?.[i]);
     const score = ic.columns.length === 1 && ic.columns[0]!.key === "score" ? ic.columns[0]! : undefined;
-    const ok = score && byGroup.every((c) => c?.simple)
+    const pending = score && byGroup.every((c) => c?.simple)
       ? simpleLoop(bp, byGroup as FastIndicator[], groupOf, score.values, score.kinds, slots, sums, i * nUnits)
       : generalLoop(bp, byGroup, groupOf, ic, slots, sums, i * nUnits, scheme);
-    if (!ok) return null;
+    if (pending < 0) return null;
     // Scores the loops could not vouch for (slot left at −1) are the exact path's.
-    for (let u = 0; u < nUnits; u++) {
+    for (let u = 0; pending > 0 && u < nUnits; u++) {
       if (slots[i * nUnits + u] !== -1) continue;
       const s = exactScore(scheme, i, ic, u);
       if (!(Math.abs(s) < SLOT_LIMIT)) return null;
@@ -59,9 +59,11 @@ export function scoreColumns(scheme: Scheme, bp: BasicPlan, columns: BasicColumn
  * gives 0, as there. A figure within 0 … the points with no more decimals than the rounding
  * keeps (nearly all) is its own score at the rounding's scale: at scale p it is n·10^(p−d), it
  * needs no clamping, and rounding it to d decimals gives n back. Every other figure takes
- * fastIndicator's steps (slotOf).
+ * fastIndicator's steps (slotOf). Returns how many slots it left at −1 for the exact path; −1
+ * when a score is out of range.
  */
-function simpleLoop(bp: BasicPlan, byGroup: readonly FastIndicator[], groupOf: Int32Array, values: Float64Array, kinds: Uint8Array, slots: Int32Array, sums: Float64Array, base: number): boolean {
+function simpleLoop(bp: BasicPlan, byGroup: readonly FastIndicator[], groupOf: Int32Array, values: Float64Array, kinds: Uint8Array, slots: Int32Array, sums: Float64Array, base: number): number {
+  let pending = 0;
   const drop = bp.p - bp.decimals;
   const fd = pow10(bp.decimals);
   const maxP = Float64Array.from(byGroup, (c) => c.parts[0]!.max);
@@ -74,6 +76,7 @@ function simpleLoop(bp: BasicPlan, byGroup: readonly FastIndicator[], groupOf: I
       if (k === CELL.absent) continue;
       if (k === CELL.number) {
         slots[base + u] = -1; // a NaN figure: the exact path's
+        pending++;
         continue;
       }
       v = 0;
@@ -91,13 +94,14 @@ function simpleLoop(bp: BasicPlan, byGroup: readonly FastIndicator[], groupOf: I
     const slot = slotOf(v, maxP[g]!, bp.p, drop);
     if (slot !== slot) {
       slots[base + u] = -1;
+      pending++;
       continue;
     }
-    if (slot === Infinity) return false;
+    if (slot === Infinity) return -1;
     slots[base + u] = slot;
     sums[u] += slot >> 2;
   }
-  return true;
+  return pending;
 }
 
 /** fastIndicator's simple case for one figure: the slot, NaN for the exact path, Infinity when out of range. */
@@ -110,8 +114,9 @@ function slotOf(v: number, max: number, p: number, drop: number): number {
   return s * 4 + (clamped < max ? LOUD : QUIET);
 }
 
-/** Every other indicator: fastIndicator on one reused input whose values are filled from the columns, unit by unit. */
-function generalLoop(bp: BasicPlan, byGroup: readonly (FastIndicator | undefined)[], groupOf: Int32Array, ic: IndicatorColumns, slots: Int32Array, sums: Float64Array, base: number, scheme: Scheme): boolean {
+/** Every other indicator: fastIndicator on one reused input whose values are filled from the columns, unit by unit; returns as simpleLoop. */
+function generalLoop(bp: BasicPlan, byGroup: readonly (FastIndicator | undefined)[], groupOf: Int32Array, ic: IndicatorColumns, slots: Int32Array, sums: Float64Array, base: number, scheme: Scheme): number {
+  let pending = 0;
   const values: Record<string, InputValue> = {};
   const input: IndicatorInput = { unit: "", indicator: ic.id, values, sources: {}, reason: null, reasonSource: null };
   const note: ScoreNote = { loud: false };
@@ -121,19 +126,21 @@ function generalLoop(bp: BasicPlan, byGroup: readonly (FastIndicator | undefined
     const c = byGroup[groupOf[u]!];
     if (!c) {
       slots[base + u] = -1;
+      pending++;
       continue;
     }
     for (const col of ic.columns) values[col.key] = valueAt(col, u) ?? null;
     const s = fastIndicator(c, bp, input, note);
     if (s !== s) {
       slots[base + u] = -1;
+      pending++;
       continue;
     }
-    if (!(Math.abs(s) < SLOT_LIMIT)) return false;
+    if (!(Math.abs(s) < SLOT_LIMIT)) return -1;
     slots[base + u] = s * 4 + (note.loud ? LOUD : QUIET);
     sums[u] += s;
   }
-  return true;
+  return pending;
 }
 
 function exactScore(scheme: Scheme, i: number, ic: IndicatorColumns, u: number): number {
