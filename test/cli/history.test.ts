@@ -14,6 +14,7 @@ import { readWorkbook, type Reading } from "../../src/validate/validate";
 import { aggregatePlan } from "../../src/report/aggregate";
 import { resultJson, type ResultJson } from "../../src/report/resultJson";
 import { SUMMARY } from "../../src/report/summary";
+import { paramRef } from "../../src/layout/schemeTables";
 
 /**
  * `evalsheet history add FILE PRIOR… --out OUT` (issue 10 §2): prior years from an earlier output
@@ -78,7 +79,7 @@ describe("evalsheet history add", () => {
       if (!prior || r <= SUMMARY.headerRow + 1) return;
       expect(row.getCell(SUMMARY.cols.prevTotal).value).toBe(prior.total);
       expect(row.getCell(SUMMARY.cols.prevTier).value).toBe(prior.tier);
-      expect((row.getCell(SUMMARY.cols.change).value as { formula: string }).formula).toBe(`IF(ISNUMBER(L${r}),ROUND(H${r}-L${r},2),"")`);
+      expect((row.getCell(SUMMARY.cols.change).value as { formula: string }).formula).toBe(`IF(ISNUMBER(L${r}),ROUND(H${r}-L${r},${paramRef("decimals")}),"")`);
       checked++;
     });
     expect(checked).toBe(41);

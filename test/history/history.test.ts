@@ -14,6 +14,7 @@ import { inputFingerprint } from "../../src/report/approval";
 import { planSnapshot } from "../support/planSnapshot";
 import { planHistory, priorFromWorkbook } from "../../src/history/priorFile";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
+import { paramRef } from "../../src/layout/schemeTables";
 
 /**
  * 历年结果 (issue 10 §2) in the core: prior files matched to this scheme with their differences
@@ -138,7 +139,7 @@ describe("汇总 and 分类指导 show the latest prior year", () => {
       const prior = r2025.evaluation.units.find((x) => x.unit === u.unit)!;
       expect(row[col(c.prevTotal)]!.value).toBe(prior.total);
       expect(row[col(c.prevTier)]!.value).toBe(prior.tier);
-      expect(row[col(c.change)]!.formula).toBe(`IF(ISNUMBER(${c.prevTotal}${r + 1}),ROUND(${c.total}${r + 1}-${c.prevTotal}${r + 1},2),"")`);
+      expect(row[col(c.change)]!.formula).toBe(`IF(ISNUMBER(${c.prevTotal}${r + 1}),ROUND(${c.total}${r + 1}-${c.prevTotal}${r + 1},${paramRef("decimals")}),"")`);
       expect(row[col(c.change)]!.value).toBeCloseTo(u.total - prior.total, 6);
       checked++;
     });
