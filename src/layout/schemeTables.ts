@@ -108,7 +108,7 @@ export function paramValues(scheme: Scheme): Record<ParamKey, number | null> {
   };
 }
 
-/** The scheme-numbers table starts two rows under the parameters, after a heading row. */
+/** The scheme-numbers table's heading row: one blank row under the parameters; the numbers follow it. */
 const NUMBERS_HEADING_ROW = Math.max(...Object.values(PARAMS).map((p) => p.row)) + 2;
 export const NUMBERS_HEADING = "评分公式引用的方案数值（由评价方案生成；改动请在评价方案中修改后重新汇总）";
 
