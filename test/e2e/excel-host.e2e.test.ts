@@ -23,6 +23,7 @@ import { sampleData } from "../../src/layout/sample";
 import { readWorkbook } from "../../src/validate/validate";
 import { aggregatePlan } from "../../src/report/aggregate";
 import { SHEETS } from "../../src/layout/names";
+import { paramRef } from "../../src/layout/schemeTables";
 import { a1 } from "../../src/workbook/address";
 import type { SheetSpec } from "../../src/workbook/plan";
 import { planSnapshot } from "../support/planSnapshot";
@@ -236,7 +237,7 @@ describe.skipIf(!available)("the task pane in Chromium, in Excel (fake Office ho
     const fuling = Object.keys(summary).find((k) => /^B\d+$/.test(k) && summary[k] === "涪陵区");
     expect(fuling, "涪陵区's row in 汇总").toBeDefined();
     const row = fuling!.slice(1);
-    expect(summary[`H${row}`]).toBe(`=ROUND(C${row}+D${row}+E${row}+F${row}-G${row},2)`);
+    expect(summary[`H${row}`]).toBe(`=ROUND(C${row}+D${row}+E${row}+F${row}-G${row},${paramRef("decimals")})`);
     expect(String(summary[`C${row}`])).toMatch(/^='基础工作得分'!L\d+$/);
     for (const col of ["C", "D", "E", "F", "H", "I", "J", "K"]) expect(String(summary[`${col}${row}`]), `${col}${row}`).toMatch(/^=/);
     expect(await fake(page, "brokenReferences")).toEqual([]);
