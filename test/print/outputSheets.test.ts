@@ -61,11 +61,11 @@ describe("基础工作得分: programmes as column bands in stacked tables, a �
     for (const u of r.evaluation.units) {
       const total = at(spec, totalCell.get(u.unit)!)!;
       expect(total.value).toBe(u.basic);
-      const subtotals = total.formula!.match(/^ROUND\((.*),2\)$/)![1]!.split("+");
+      const subtotals = total.formula!.match(/^ROUND\((.*),'_evalsheet'!\$P\$9\)$/)![1]!.split("+");
       expect(subtotals).toHaveLength(5);
       const sums = subtotals.map((a) => at(spec, a)!);
       expect(sums.reduce((s, c) => s + Number(c.value), 0)).toBeCloseTo(u.basic, 9);
-      for (const c of sums) expect(c.formula).toMatch(/^ROUND\(SUM\([A-Z]+\d+:[A-Z]+\d+\),2\)$/);
+      for (const c of sums) expect(c.formula).toMatch(/^ROUND\(SUM\([A-Z]+\d+:[A-Z]+\d+\),'_evalsheet'!\$P\$9\)$/);
       expect(indicatorCells.get(u.unit)!.map((a) => at(spec, a)!.value)).toEqual(u.indicators.map((k) => k.score));
     }
   });
@@ -101,7 +101,7 @@ describe("扣分明细", () => {
       if (row[2]?.value === "合计") {
         const u = r.evaluation.units.find((x) => x.unit === row[1]!.value)!;
         const change = row[4]!;
-        expect(change.formula).toMatch(/^ROUND\((SUM\(E\d+:E\d+\)|0),2\)$/);
+        expect(change.formula).toMatch(/^ROUND\((SUM\(E\d+:E\d+\)|0),'_evalsheet'!\$P\$9\)$/);
         expect(change.value).toBeCloseTo(block.reduce((a, b) => a + b, 0), 9);
         expect(start + Number(change.value)).toBeCloseTo(u.total, 9);
         expect(row[3]!.value).toBe(`总分 ${u.total.toFixed(2)}`);
