@@ -1,7 +1,10 @@
 // Does the task pane keep its page responsive on a large workbook? The longest task on the page's main
 // thread while a 3,000-unit workbook is opened, validated (校验) and aggregated (汇总) standalone.
 //
-//   node --import tsx bench/paneResponsiveness.ts [DIST]     prints the rows (DIST: an existing build)
+//   node --import tsx bench/paneResponsiveness.ts [DIST [BEFORE]]     prints the rows
+//
+// DIST: an existing build (else one is made); BEFORE: an earlier build to measure first, in the same run
+// (e.g. `git worktree add /tmp/old <commit>` and build there), each row then reading before → now.
 //
 // The production build (as bench/paneWeight.ts) is served from 127.0.0.1 and loaded in headless
 // Chromium (/usr/bin/chromium); a PerformanceObserver for "longtask" entries, installed before the
@@ -66,48 +69,85 @@ async function phase(page: Page, action: () => Promise<void>, done: () => Promis
 
 const WORK = 600_000;
 
-/** The rows: longest main-thread task while opening, validating and aggregating N units standalone. */
-export async function paneResponsiveness(units = 3000, dist?: string): Promise<[string, string][]> {
+interface Phase {
+  readonly longest: number;
+  readonly count: number;
+  readonly millis: number;
+}
+
+interface Measured {
+  readonly open: Phase;
+  readonly validate: Phase;
+  readonly aggregate: Phase;
+  /** Every long task of the run, page load included. */
+  readonly overall: number;
+}
+
+/** One run of the pane built in `dist`: open, 校验, 汇总 of `file`, each phase's longest main-thread task. */
+async function measure(dist: string, file: string, units: number): Promise<Measured> {
+  const server = await serveDirectory(dist);
+  const session = await launchBrowser({ origin: server.origin });
+  try {
+    const page = session.page;
+    page.setDefaultTimeout(WORK);
+    await page.addInitScript(installLongTaskObserver);
+    await page.goto(server.url("taskpane.html"));
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    const settled = async (before: number) => {
+      await page.waitForFunction((n) => (window as unknown as Window_).__settled > n, before, { timeout: WORK });
+    };
+    const count = () => page.evaluate(() => (window as unknown as Window_).__settled);
+    const open = await phase(page, () => page.getByTestId("open-workbook").setInputFiles(file), () => page.getByText(`${units}-units.xlsx`, { exact: true }).waitFor());
+    // 校验 runs right after the file is opened, too: wait for it to end before measuring our own.
+    await page.waitForFunction(() => document.querySelector('[role="progressbar"]') === null, undefined, { timeout: WORK });
+    let n = await count();
+    const validate = await phase(page, () => page.getByRole("button", { name: "校验", exact: true }).click(), () => settled(n));
+    n = await count();
+    const aggregate = await phase(page, () => page.getByRole("button", { name: "汇总", exact: true }).click(), async () => {
+      await settled(n);
+      // The results show right after the progress bar goes: a minute without them means 汇总 failed; say why.
+      await page.getByRole("region", { name: "评价结果", exact: true }).waitFor({ timeout: 60_000 }).catch(async () => {
+        const shown = await page.locator("main").innerText();
+        throw new Error(`汇总 showed no results; the pane says:\n${shown.slice(0, 2000)}`);
+      });
+    });
+    const all = await page.evaluate(() => (window as unknown as Window_).__longTasks);
+    return { open, validate, aggregate, overall: Math.max(0, ...all) };
+  } finally {
+    await session.close();
+    await server.close();
+  }
+}
+
+const figure = (r: Phase) => `${r.longest.toFixed(0)} ms (${r.count}; phase ${(r.millis / 1000).toFixed(1)} s)`;
+
+/**
+ * The rows: longest main-thread task while opening, validating and aggregating N units standalone.
+ * With `before` (an earlier build, e.g. of the commit before a change), that build is measured first in
+ * the same run, and each row shows before → now: long tasks are wall time, so only figures taken
+ * side by side on this shared machine compare.
+ */
+export async function paneResponsiveness(units = 3000, dist?: string, before?: string): Promise<[string, string][]> {
   if (!chromiumAvailable()) return [["pane responsiveness", "skipped: /usr/bin/chromium not installed"]];
   const tmp = await mkdtemp(join(tmpdir(), "evalsheet-responsive-"));
   try {
     const file = join(tmp, `${units}-units.xlsx`);
     const [build] = await Promise.all([dist ? Promise.resolve({ dir: dist }) : buildOnce(), sampleWorkbookBytes(units).then((b) => writeFile(file, b))]);
-    const server = await serveDirectory(build.dir);
-    const session = await launchBrowser({ origin: server.origin });
-    try {
-      const page = session.page;
-      page.setDefaultTimeout(WORK);
-      await page.addInitScript(installLongTaskObserver);
-      await page.goto(server.url("taskpane.html"));
-      await page.getByRole("heading", { level: 1 }).waitFor();
-      const settled = async (before: number) => {
-        await page.waitForFunction((n) => (window as unknown as Window_).__settled > n, before, { timeout: WORK });
-      };
-      const count = () => page.evaluate(() => (window as unknown as Window_).__settled);
-      const rows: [string, string][] = [];
-      const show = (what: string, r: { longest: number; count: number; millis: number }) =>
-        rows.push([`pane standalone, ${units.toLocaleString("en")} units: ${what} — longest main-thread task (tasks > 50 ms)`, `${r.longest.toFixed(0)} ms (${r.count}; phase ${(r.millis / 1000).toFixed(1)} s)`]);
-
-      show("open the .xlsx", await phase(page, () => page.getByTestId("open-workbook").setInputFiles(file), () => page.getByText(`${units}-units.xlsx`, { exact: true }).waitFor()));
-      // 校验 runs right after the file is opened, too: wait for it to end before measuring our own.
-      await page.waitForFunction(() => document.querySelector('[role="progressbar"]') === null, undefined, { timeout: WORK });
-      let n = await count();
-      show("校验", await phase(page, () => page.getByRole("button", { name: "校验", exact: true }).click(), () => settled(n)));
-      n = await count();
-      show("汇总 (results shown)", await phase(page, () => page.getByRole("button", { name: "汇总", exact: true }).click(), async () => {
-        await settled(n);
-        await page.getByRole("region", { name: "评价结果", exact: true }).waitFor({ timeout: WORK });
-      }));
-      const all = await page.evaluate(() => (window as unknown as Window_).__longTasks);
-      rows.push([`pane standalone, ${units.toLocaleString("en")} units: longest main-thread task overall (page load included)`, `${Math.max(0, ...all).toFixed(0)} ms`]);
-      // Long tasks are wall time: on a machine shared by other work they stretch; say how busy it was.
-      rows.push(["  machine load meanwhile (1-minute load average / cores)", `${loadavg()[0]!.toFixed(1)} / ${cpus().length}`]);
-      return rows;
-    } finally {
-      await session.close();
-      await server.close();
-    }
+    const load: string[] = [];
+    const old = before ? await measure(before, file, units) : null;
+    if (old) load.push(loadavg()[0]!.toFixed(1));
+    const now = await measure(build.dir, file, units);
+    // Long tasks are wall time: on a machine shared by other work they stretch; say how busy it was.
+    load.push(loadavg()[0]!.toFixed(1));
+    const label = (what: string) => `pane standalone, ${units.toLocaleString("en")} units: ${what} — longest main-thread task (tasks > 50 ms)${old ? ", before → now" : ""}`;
+    const both = (pick: (m: Measured) => Phase) => (old ? `${figure(pick(old))} → ${figure(pick(now))}` : figure(pick(now)));
+    return [
+      [label("open the .xlsx"), both((m) => m.open)],
+      [label("校验"), both((m) => m.validate)],
+      [label("汇总 (results shown)"), both((m) => m.aggregate)],
+      [`pane standalone, ${units.toLocaleString("en")} units: longest main-thread task overall (page load included)${old ? ", before → now" : ""}`, old ? `${old.overall.toFixed(0)} ms → ${now.overall.toFixed(0)} ms` : `${now.overall.toFixed(0)} ms`],
+      [`  machine load after ${old ? "each run" : "the run"} (1-minute load average / cores)`, `${load.join(" → ")} / ${cpus().length}`],
+    ];
   } finally {
     if (!dist) await removeBuild();
     await rm(tmp, { recursive: true, force: true });
@@ -115,7 +155,7 @@ export async function paneResponsiveness(units = 3000, dist?: string): Promise<[
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const rows = await paneResponsiveness(Number(process.env.UNITS ?? 3000), process.argv[2]);
+  const rows = await paneResponsiveness(Number(process.env.UNITS ?? 3000), process.argv[2] || undefined, process.argv[3]);
   const width = Math.max(...rows.map(([k]) => k.length));
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
 }

@@ -1,6 +1,6 @@
 // What the task pane costs to download, beside a bare React 19 + Fluent UI v9 pane built the same way.
 //
-//   node --import tsx bench/paneWeight.ts        prints the rows
+//   node --import tsx bench/paneWeight.ts [DIST]       prints the rows (DIST: an existing build, else one is made)
 //
 // - evalsheet: the production build (`webpack --mode production`, into a temporary directory). Its
 //   first screen is taskpane.js plus every chunk the page requests before the pane's heading shows,
@@ -42,16 +42,14 @@ createRoot(document.getElementById("root")!).render(<Pane />);
 `;
 
 /**
- * The breakdown: the baseline plus each Fluent component the pane's first screen shows beyond it (the tab
- * strip, ≈ 22 KiB, loads once a workbook has been read, so it is not among them), one
+ * The breakdown: the baseline plus each Fluent component the pane's first screen shows beyond it, one
  * entry each (entries are self-contained, as the pane's), and all of them together. The pane's own
- * code and strings are what its first screen weighs beyond "all together".
+ * code and strings are what its first screen weighs beyond "all together". Not among them, as they load
+ * later: the tab strip (≈ 22 KiB, once a workbook has been read), the progress bar and the message bar
+ * (with the first action), the spinner (no longer used: a loading panel says its name).
  */
 const FIRST_SCREEN_PARTS: Record<string, [imports: string, jsx: string]> = {
-  "MessageBar (standalone hint, notices)": ["MessageBar, MessageBarBody", `<MessageBar><MessageBarBody>提示</MessageBarBody></MessageBar>`],
   "Field + Input (the year)": ["Field, Input", `<Field label="年度"><Input /></Field>`],
-  "ProgressBar (while working)": ["ProgressBar", `<ProgressBar value={0.5} />`],
-  "Spinner (while a panel loads)": ["Spinner", `<Spinner />`],
   "Badge + Text (the header)": ["Badge, Text", `<Badge>草稿</Badge><Text>方案</Text>`],
 };
 
@@ -143,11 +141,11 @@ async function firstLoad(dir: string): Promise<{ files: string[]; how: string }>
   return { files, how: "<script> tags of taskpane.html (no Chromium)" };
 }
 
-export async function paneWeight(): Promise<[string, string][]> {
+export async function paneWeight(built?: string): Promise<[string, string][]> {
   const rows: [string, string][] = [];
   const baselineDir = await mkdtemp(join(tmpdir(), "evalsheet-baseline-"));
   try {
-    const [build, baselineFiles] = await Promise.all([buildOnce(), buildBaseline(baselineDir)]);
+    const [build, baselineFiles] = await Promise.all([built ? Promise.resolve({ dir: built }) : buildOnce(), buildBaseline(baselineDir)]);
     const dist = build.dir;
     const { files: loaded, how } = await firstLoad(dist);
     const allChunks = (await readdir(join(dist, "chunks"))).filter((f) => f.endsWith(".js")).map((f) => `chunks/${f}`);
@@ -176,13 +174,13 @@ export async function paneWeight(): Promise<[string, string][]> {
     for (const f of others) rows.push([`also on first load: ${f} (gzip)`, kib(await gzipSize(join(dist, f)))]);
     return rows;
   } finally {
-    await removeBuild();
+    if (!built) await removeBuild();
     await rm(baselineDir, { recursive: true, force: true });
   }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const rows = await paneWeight();
+  const rows = await paneWeight(process.argv[2]);
   const width = Math.max(...rows.map(([k]) => k.length));
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
 }
