@@ -23,6 +23,7 @@ import type { WritePlan } from "../../src/workbook/plan";
 import { sampleWorkbook } from "../support/workbooks";
 
 const CORPUS = fileURLToPath(new URL("../../../shared/corpus/xlsx/", import.meta.url));
+const CORPUS2 = fileURLToPath(new URL("../../../shared/corpus/xlsx2/", import.meta.url));
 
 afterEach(() => useCodec(null));
 
@@ -114,6 +115,24 @@ describe("the CLI's native zip path changes nothing but speed", () => {
     }
     expect(spliced).toBeGreaterThan(15);
   }, 300_000);
+
+  it.skipIf(!existsSync(CORPUS2))("reads the second corpus (large strings, many merges, odd packages) the same, refusals included", async () => {
+    let read = 0;
+    for (const file of readdirSync(CORPUS2).filter((f) => f.endsWith(".xlsx")).sort()) {
+      const bytes = new Uint8Array(readFileSync(CORPUS2 + file));
+      useCodec(null);
+      const before = await openXlsx(bytes, file);
+      useCodec(nodeCodec);
+      const after = await openXlsx(bytes, file);
+      expect(after.diagnostics, file).toEqual(before.diagnostics);
+      expect(after.ok, file).toBe(before.ok);
+      if (before.ok && after.ok) {
+        expect(after.snapshot, file).toEqual(before.snapshot);
+        read++;
+      }
+    }
+    expect(read).toBeGreaterThan(10);
+  }, 600_000);
 
   it("copies an untouched part's compressed bytes as they were stored", () => {
     const text = "<x>".repeat(1000);

@@ -28,7 +28,7 @@ import {
   usesDate1904,
   xmlSyntaxError,
 } from "./xmlText";
-import { openZip, readText, rezip, signatureProblem, type ZipPackage } from "./zipPackage";
+import { openZip, readText, rezip, signatureProblem, zipCodec, type ZipPackage } from "./zipPackage";
 
 export interface SheetEntry {
   readonly name: string;
@@ -110,7 +110,9 @@ export async function preflight(data: Uint8Array, fileName: string): Promise<Pre
   if (!(sheetResult instanceof Map)) return sheetResult;
   await unprefixObjects(run);
 
-  const bytes = run.changed.size > 0 || pkg.renamed ? await rezip(pkg, run.changed) : data;
+  // With a native codec every part is already inflated: exceljs gets them stored, rather than
+  // inflating the original's parts again in JavaScript.
+  const bytes = run.changed.size > 0 || pkg.renamed || zipCodec() ? await rezip(pkg, run.changed) : data;
   const cellsOnly = () => cellsOnlyBytes(run);
   return { bytes, date1904, fixes: [...run.fixes], sheets, isoDates: sheetResult, warnings: run.warnings, merges: run.merges, cellsOnly };
 }
