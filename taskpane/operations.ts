@@ -266,7 +266,9 @@ export function importPeriodic(ctx: OpContext, files: readonly { name: string; b
     if (hasErrors(result.diagnostics)) return { ok: false, diagnostics: [...result.diagnostics] };
     checkpoint(ctx, "phaseWrite", 3, 3);
     const sheet = periodicSheet(annual.value.scheme, result.record, annualScoreCells(annual.value));
-    const written = await ctx.port.applyPlan({ sheets: [sheet], placement: "last" });
+    // _evalsheet too: 平时评价's formulas read the scheme's numbers there (as the CLI's periodic add).
+    const { dataSheet } = await import("../src/layout/dataSheet");
+    const written = await ctx.port.applyPlan({ sheets: [dataSheet(annual.value.scheme), sheet], placement: "last" });
     if (!written.ok) return { ok: false, diagnostics: written.diagnostics };
     return { ok: true, value: { added: [...result.added], missing: missingPeriods(annual.value.scheme, result.record) }, diagnostics: [...result.diagnostics, ...written.diagnostics] };
   });

@@ -153,6 +153,21 @@ describe("periodic workbooks", () => {
     for (const r of [other, annualAsPeriod, twice]) expectNoStack(r);
   }, 240_000);
 
+  it("a workbook from before the scheme-numbers table (no _evalsheet!P9) gets it with 平时评价, whose formulas round by it", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(path("annual.xlsx")) as never);
+    const data = wb.getWorksheet(SHEETS.data)!;
+    for (let r = 9; r <= data.rowCount; r++) for (const c of ["O", "P"]) data.getCell(`${c}${r}`).value = null;
+    await wb.xlsx.writeFile(path("old.xlsx"));
+    expectExit(await cli(["periodic", "add", path("old.xlsx"), path("h1.xlsx"), "--out", path("old-with.xlsx")]), 0);
+    const out = await load(path("old-with.xlsx"));
+    expect(out.getWorksheet(SHEETS.data)!.getCell("P9").value).toBe(scheme.rounding.decimals);
+    const formulas: string[] = [];
+    out.getWorksheet(SHEETS.periodic)!.eachRow((row) => row.eachCell((c) => { if (c.formula) formulas.push(c.formula); }));
+    expect(formulas.some((f) => f.includes("'_evalsheet'!$P$9"))).toBe(true);
+  }, 240_000);
+
   it("lists the periods still missing", async () => {
     const one = await cli(["periodic", "add", path("annual.xlsx"), path("h1.xlsx"), "--out", path("half.xlsx")]);
     expectExit(one, 0);

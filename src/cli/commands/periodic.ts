@@ -5,6 +5,7 @@ import { readWorkbook } from "../../validate/validate";
 import { SHEETS } from "../../layout/names";
 import { addPeriods, annualScoreCells, type PeriodFile } from "../../report/periodicAdd";
 import { missingPeriods, periodicSheet } from "../../report/periodic";
+import { dataSheet } from "../../layout/dataSheet";
 import { writePlanOver } from "../../adapters/xlsx/writeOver";
 import { formatDiagnostics, guardOverwrite, openFile, samePath, say, UsageError, writeAtomic } from "../io";
 
@@ -50,7 +51,9 @@ export async function periodicCommand(args: PeriodicArgs): Promise<number> {
     return 1;
   }
   const sheet = periodicSheet(annual.scheme, result.record, annualScoreCells(annual));
-  const written = await writePlanOver(new Uint8Array(readFileSync(args.file)), name, opened.workbook, { sheets: [sheet], placement: "last" });
+  // _evalsheet too: 平时评价's formulas read the scheme's numbers there (decimals in P9), and a
+  // workbook made by an earlier version, not aggregated since, does not have them yet.
+  const written = await writePlanOver(new Uint8Array(readFileSync(args.file)), name, opened.workbook, { sheets: [dataSheet(annual.scheme), sheet], placement: "last" });
   writeAtomic(args.out, written.bytes);
   const shown = [...result.diagnostics, ...written.diagnostics];
   if (shown.length) console.log(formatDiagnostics(shown, { showInfo: true }));
