@@ -12,6 +12,8 @@ import { sampleData } from "../../src/layout/sample";
 import { planToWorkbook } from "../../src/adapters/xlsx/xlsxFile";
 import { xlsxPort } from "../../src/adapters/xlsx/xlsxPort";
 import { readWorkbook, type Reading } from "../../src/validate/validate";
+import { publishPage } from "../../taskpane/guidance/PublishDownload";
+import { summaryOrder } from "../../src/report/summary";
 
 const open: MessagePort[] = [];
 afterEach(() => {
@@ -100,6 +102,14 @@ describe("a reading packed for the page", () => {
     expect(values(plain(reading))).toBeGreaterThan(100_000);
     expect(crossed).toBeLessThan(30_000);
     expect(largest).toBeLessThan(10_000);
+  });
+
+  it("gives the page the same 晾晒 page and ranking as the reading itself (inputs parsed when 晾晒 needs them)", async () => {
+    const reading = await readingOf(60);
+    const page = unpackReading(packReading(reading).packed);
+    const at = new Date("2025-01-20T09:00:00Z");
+    expect(publishPage(page, at)).toEqual(publishPage(reading, at));
+    expect(summaryOrder(page.scheme, page.evaluation).map((u) => [u.unit, u.total, u.tier])).toEqual(summaryOrder(reading.scheme, reading.evaluation).map((u) => [u.unit, u.total, u.tier]));
   });
 
   it("leaves other answers as they are", () => {
