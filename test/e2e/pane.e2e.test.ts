@@ -339,7 +339,10 @@ describe.skipIf(!available)("the task pane in Chromium, standalone (no Office ho
     // 汇总, then 取消 while it runs: the progress names its phase, and nothing is written.
     await button(page, "汇总").click();
     await page.getByRole("progressbar").waitFor();
-    expect(await page.getByText(/^(读取工作簿|校验数据|正在处理)$/).count()).toBe(1);
+    // The phase's name may render a moment after the bar (the bar's module loads with the first
+    // action): wait for it rather than look once.
+    await page.getByText(/^(读取工作簿|校验数据|计算与生成汇总|正在处理)$/).waitFor({ timeout: WORK });
+    expect(await page.getByText(/^(读取工作簿|校验数据|计算与生成汇总|正在处理)$/).count()).toBe(1);
     await button(page, "取消").click();
     await page.getByText("已取消，工作簿未改动。", { exact: true }).waitFor();
     await screenshot(page, "large", "1-cancelled");
