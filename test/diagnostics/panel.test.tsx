@@ -1,23 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { renderToStaticMarkup } from "react-dom/server";
-import { createDOMRenderer, FluentProvider, RendererProvider, SSRProvider, webLightTheme } from "@fluentui/react-components";
-import type { ReactElement } from "react";
+import { renderPane as render } from "../support/renderPane";
 import { DiagnosticsPanel } from "../../taskpane/components/DiagnosticsPanel";
-import { LangContext, STRINGS } from "../../taskpane/i18n";
 import { diagnostic } from "../../src/diagnostics/diagnostic";
 
-/** Server rendering, as test/pane/components.test.tsx does: no DOM needed. */
-function render(ui: ReactElement, lang: "zh" | "en" = "zh"): string {
-  return renderToStaticMarkup(
-    <RendererProvider renderer={createDOMRenderer()}>
-      <SSRProvider>
-        <FluentProvider theme={webLightTheme}>
-          <LangContext.Provider value={{ lang, t: STRINGS[lang], setLang: () => undefined }}>{ui}</LangContext.Provider>
-        </FluentProvider>
-      </SSRProvider>
-    </RendererProvider>,
-  );
-}
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 const unknown = (sheet: string, cell: string) =>

@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { renderToStaticMarkup } from "react-dom/server";
-import { createDOMRenderer, FluentProvider, RendererProvider, SSRProvider, webLightTheme } from "@fluentui/react-components";
-import type { ReactElement } from "react";
+import { renderPane as render } from "../support/renderPane";
 import { DiagnosticsPanel } from "../../taskpane/components/DiagnosticsPanel";
 import { Header } from "../../taskpane/components/Header";
 import { YearField } from "../../taskpane/components/YearField";
 import { yearFieldProblem } from "../../taskpane/hooks/usePane";
-import { LangContext, STRINGS } from "../../taskpane/i18n";
 import { diagnostic } from "../../src/diagnostics/diagnostic";
 import { readWorkbook } from "../../src/validate/validate";
 import { templatePlan } from "../../src/layout/template";
@@ -14,18 +11,6 @@ import { sampleData } from "../../src/layout/sample";
 import { builtinScheme } from "../../src/scheme/load";
 import { planSnapshot } from "../support/planSnapshot";
 
-/** Components render what they are given; server rendering keeps these tests free of a DOM. */
-function render(ui: ReactElement, lang: "zh" | "en" = "zh"): string {
-  return renderToStaticMarkup(
-    <RendererProvider renderer={createDOMRenderer()}>
-      <SSRProvider>
-        <FluentProvider theme={webLightTheme}>
-          <LangContext.Provider value={{ lang, t: STRINGS[lang], setLang: () => undefined }}>{ui}</LangContext.Provider>
-        </FluentProvider>
-      </SSRProvider>
-    </RendererProvider>,
-  );
-}
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 

@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderToStaticMarkup } from "react-dom/server";
-import { createDOMRenderer, FluentProvider, RendererProvider, SSRProvider, webLightTheme } from "@fluentui/react-components";
-import type { ReactElement } from "react";
+import { renderPane as render } from "../support/renderPane";
 import LedgerPanel from "../../taskpane/components/LedgerPanel";
-import { LangContext, STRINGS } from "../../taskpane/i18n";
 import { readWorkbook } from "../../src/validate/validate";
 import { templatePlan } from "../../src/layout/template";
 import { sampleData } from "../../src/layout/sample";
@@ -11,18 +8,6 @@ import { SHEETS } from "../../src/layout/names";
 import { builtinScheme } from "../../src/scheme/load";
 import { planSnapshot } from "../support/planSnapshot";
 
-/** The 联系点 / 调研 tab renders the per-member summary it is given (server rendering, no DOM). */
-function render(ui: ReactElement, lang: "zh" | "en" = "zh"): string {
-  return renderToStaticMarkup(
-    <RendererProvider renderer={createDOMRenderer()}>
-      <SSRProvider>
-        <FluentProvider theme={webLightTheme}>
-          <LangContext.Provider value={{ lang, t: STRINGS[lang], setLang: () => undefined }}>{ui}</LangContext.Provider>
-        </FluentProvider>
-      </SSRProvider>
-    </RendererProvider>,
-  );
-}
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 const scheme = builtinScheme();
