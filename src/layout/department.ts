@@ -64,10 +64,7 @@ export function columnMax(block: IndicatorBlock, column: BlockColumn, groupId: s
 
 /** What the group row shows above a column: the part's points, the target, or the answer format. */
 export function groupRowHint(block: IndicatorBlock, column: BlockColumn, groupId: string): string | number {
-  const hint = column.hint(columnMax(block, column, groupId));
-  // Measures that share their part's points say so: "目标≥90%（共1分）", not 1 point each.
-  const rule = block.indicator.rules[column.ruleIndex]!;
-  return rule.kind === "target" && rule.measures.length > 1 && typeof hint === "string" ? hint.replace(/（(\d)/, "（共$1") : hint;
+  return column.hint(columnMax(block, column, groupId));
 }
 
 /**

@@ -1,8 +1,9 @@
-import type { Diagnostic } from "../diagnostics/diagnostic";
+import type { Diagnostic, Text } from "../diagnostics/diagnostic";
 import type { Indicator, Scheme } from "../scheme/schema";
 import type { EvaluationInputs, IndicatorInput } from "../engine/inputs";
 import type { Evaluation } from "../engine/evaluate";
 import { ruleMaxima } from "../engine/basic";
+import { ruleKind } from "../engine/rules";
 import { msg } from "./messages";
 
 /**
@@ -35,18 +36,11 @@ export function reasonChecks(scheme: Scheme, inputs: EvaluationInputs, evaluatio
 }
 
 /** What the department decided that costs points, in words; null when only measured figures fall short. */
-export function judgedShortfall(indicator: Indicator, groupId: string, input: IndicatorInput): { zh: string; en: string } | null {
+export function judgedShortfall(indicator: Indicator, groupId: string, input: IndicatorInput): Text | null {
   const maxima = ruleMaxima(indicator, groupId);
   for (const [i, rule] of indicator.rules.entries()) {
-    if (rule.kind === "manual") {
-      const v = input.values["score"];
-      if (typeof v === "number" && v < maxima[i]!) return { zh: `评分 ${v} 低于满分 ${maxima[i]}`, en: `the score ${v} is below the maximum ${maxima[i]}` };
-    } else if (rule.kind === "gate") {
-      if (input.values["gate"] === false) return { zh: `“${rule.question}”为“否”`, en: `"${rule.question}" is 否 (no)` };
-    } else if (rule.kind === "perOccurrence") {
-      const n = input.values["count"];
-      if (typeof n === "number" && n > 0) return { zh: `${rule.label} ${n} 次`, en: `${n} × ${rule.label}` };
-    }
+    const why = ruleKind(rule).decided(rule as never, input.values, maxima[i]!);
+    if (why) return why;
   }
   return null;
 }

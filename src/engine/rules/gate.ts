@@ -26,5 +26,6 @@ export const gate: ModifierKindModule<Gate> = {
     };
   },
   formula: (_rule, prev, refs) => `IF(TRIM(${refs["gate"]!})="否",0,${prev})`,
+  decided: (rule, values) => (values["gate"] === false ? { zh: `“${rule.question}”为“否”`, en: `"${rule.question}" is 否 (no)` } : null),
   describe: (rule) => ({ zh: `门槛：${rule.question}，否则该项不得分`, en: `gate: ${rule.question}, otherwise 0` }),
 };

@@ -39,5 +39,9 @@ export const manual: PartKindModule<Manual> = {
     return { score, applicable: true, trail };
   },
   formula: (_rule, refs, max) => ({ score: `MIN(MAX(${num(refs["score"]!)},0),${max})`, applicable: null }),
+  decided: (_rule, values, max) => {
+    const v = values["score"];
+    return typeof v === "number" && v < max ? { zh: `评分 ${v} 低于满分 ${max}`, en: `the score ${v} is below the maximum ${max}` } : null;
+  },
   describe: () => ({ zh: "人工评分（0 至该部分分值）", en: "manual score (0 to the part's points)" }),
 };

@@ -33,5 +33,9 @@ export const perOccurrence: ModifierKindModule<PerOccurrence> = {
     };
   },
   formula: (_rule, prev, refs, _max, number) => `${prev}-${number("each")}*MAX(${num(refs["count"]!)},0)`,
+  decided: (rule, values) => {
+    const n = values["count"];
+    return typeof n === "number" && n > 0 ? { zh: `${rule.label} ${n} 次`, en: `${n} × ${rule.label}` } : null;
+  },
   describe: (rule) => ({ zh: `倒扣：${rule.label}每次扣 ${rule.pointsEach} 分，可扣至负分`, en: `per occurrence: −${rule.pointsEach} each, may go below zero` }),
 };

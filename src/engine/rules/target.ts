@@ -33,7 +33,8 @@ export const target: PartKindModule<Target> = {
       required: true,
       target: m.target,
       notApplicable: m.notApplicable,
-      hint: (max: number) => `目标≥${show(m, m.target)}（${max}分）`,
+      // Measures that share their part's points say so: "目标≥90%（共1分）", not 1 point each.
+      hint: (max: number) => `目标≥${show(m, m.target)}（${rule.measures.length > 1 ? "共" : ""}${max}分）`,
     })),
   apply(rule, { indicator, max, input, multiPart }) {
     const shortfalls: string[] = [];
@@ -86,6 +87,8 @@ export const target: PartKindModule<Target> = {
     const canLapse = rule.measures.every((m) => m.notApplicable);
     return { score, applicable: canLapse ? `NOT(AND(${rule.measures.map(na).join(",")}))` : null };
   },
+  // The figure beside its target (on the sheet, in 扣分明细) is the reason; no words asked.
+  decided: () => null,
   describe: (rule) => ({
     zh: `${rule.points !== undefined ? `量化部分 ${rule.points} 分：` : "目标值："}${rule.measures.map((m) => `${m.label} ≥ ${show(m, m.target)}${m.notApplicable ? "（可填“不适用”）" : ""}`).join("，")}；未达标${rule.below === "zero" ? "不得分" : "按最弱一项完成比例计分"}`,
     en: `${rule.points !== undefined ? `measured part of ${rule.points}: ` : "target: "}${rule.measures.map((m) => `${m.id} ≥ ${m.target}`).join(", ")}; below target ${rule.below}`,

@@ -72,6 +72,13 @@ interface RuleKindCommon<R extends Rule> {
   /** The scheme numbers the rule's formula references (none for a rule that needs only the part's points). */
   numbers(rule: R): RuleNumber[];
   describe(rule: R): Text;
+  /**
+   * What the department decided under this rule that cost points, in words (for 细化扣分理由:
+   * such a deduction needs a reason written); null when nothing did, or when a shortfall explains
+   * itself (a measured figure below its target is on the sheet beside its target). `max` is the
+   * rule's points for the unit's group (the part's, or the indicator's for a modifier).
+   */
+  decided(rule: R, values: IndicatorInput["values"], max: number): Text | null;
 }
 
 /**
