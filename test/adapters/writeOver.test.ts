@@ -15,28 +15,16 @@ import { openXlsx } from "../../src/adapters/xlsx/openXlsx";
 import { applyPlan } from "../../src/adapters/xlsx/render";
 import { workbookBytes } from "../../src/adapters/xlsx/xlsxFile";
 import { linksOut, writePlanOver } from "../../src/adapters/xlsx/writeOver";
-import type { WritePlan } from "../../src/workbook/plan";
 import { sheetDifferences, workbookModel, type SheetModel } from "./sheetModel";
 import { packageProblems } from "./xmlParts";
 import { LINKED, linkedWorkbook, prefixedWorkbook } from "../fixtures/linkedWorkbook";
 import { libreOfficeAvailable, readCachedValues, recalcWithLibreOffice } from "../support/libreoffice";
 import { tempDir } from "../support/workbooks";
+import { PLAN } from "../support/writePlan";
 
 const CORPUS = fileURLToPath(new URL("../../../shared/corpus/xlsx/", import.meta.url));
 const present = existsSync(CORPUS);
 
-/** Like an aggregate's: sheets placed first, one hidden, print titles, formulas, a replaced data sheet. */
-export const PLAN: WritePlan = {
-  placement: "first",
-  sheets: [
-    {
-      name: "汇总", columnWidths: [12, 10], merges: [], print: { landscape: false, titleRows: "1:1", area: "A1:B2" },
-      rows: [[{ value: "汇总表", style: "title" }, { value: 2.5, style: "total", numFmt: "0.00" }], [{ formula: "1+1", value: 2, style: "computed" }, { value: "说明", style: "note" }]],
-    },
-    { name: "_计算", columnWidths: [10], merges: [], state: "hidden", rows: [[{ value: "计算表", style: "plain" }]] },
-    { name: "_evalsheet", columnWidths: [10], merges: [], state: "hidden", rows: [[{ value: "evalsheet-scheme-v1", style: "plain" }]] },
-  ],
-};
 const FRESH = PLAN.sheets.map((s) => s.name);
 
 /** Packages this tool cannot edit part for part; their outputs are written by exceljs alone, with a warning. */

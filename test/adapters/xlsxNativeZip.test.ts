@@ -19,6 +19,7 @@ import { writePlanOver } from "../../src/adapters/xlsx/writeOver";
 import { useCodec } from "../../src/adapters/xlsx/zipPackage";
 import { aggregatePlan } from "../../src/report/aggregate";
 import { readWorkbook } from "../../src/validate/validate";
+import { PLAN } from "../support/writePlan";
 import type { WritePlan } from "../../src/workbook/plan";
 import { sampleWorkbook } from "../support/workbooks";
 
@@ -27,18 +28,6 @@ const CORPUS2 = fileURLToPath(new URL("../../../shared/corpus/xlsx2/", import.me
 
 afterEach(() => useCodec(null));
 
-/** Like writeOver.test.ts's (importing it would run its tests here too): sheets first, one hidden, print titles. */
-const PLAN: WritePlan = {
-  placement: "first",
-  sheets: [
-    {
-      name: "汇总", columnWidths: [12, 10], merges: [], print: { landscape: false, titleRows: "1:1", area: "A1:B2" },
-      rows: [[{ value: "汇总表", style: "title" }, { value: 2.5, style: "total", numFmt: "0.00" }], [{ formula: "1+1", value: 2, style: "computed" }, { value: "说明", style: "note" }]],
-    },
-    { name: "_计算", columnWidths: [10], merges: [], state: "hidden", rows: [[{ value: "计算表", style: "plain" }]] },
-    { name: "_evalsheet", columnWidths: [10], merges: [], state: "hidden", rows: [[{ value: "evalsheet-scheme-v1", style: "plain" }]] },
-  ],
-};
 
 /** Every part (folders aside) and its content: what a reader of the package sees. */
 async function parts(bytes: Uint8Array): Promise<Map<string, string>> {
