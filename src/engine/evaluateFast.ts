@@ -3,7 +3,7 @@ import { bestPracticeFor } from "./cases";
 import { bonusFor } from "./bonus";
 import { compositeFor } from "./composite";
 import { dec, toNumber, type Dec } from "./decimal";
-import type { Evaluation, IndicatorResult, UnitResult } from "./evaluate";
+import type { Evaluation, IndicatorResult } from "./evaluate";
 import { exactTrail, groupBy, unitInputs, type UnitInputs } from "./exact";
 import { basicColumnsOf, inputAt, type BasicColumns } from "./columns";
 import { basicPlan } from "./fastBasic";
@@ -13,7 +13,8 @@ import { scaled, toValue } from "./fixed";
 import type { CaseInput, CompositeInput, EvaluationInputs, EventInput } from "./inputs";
 import { penaltyFor } from "./penalty";
 import { competitionRanksOf } from "./rank";
-import { competitionRanksPacked } from "./fastRank";
+import { competitionRanksCounted, competitionRanksPacked } from "./fastRank";
+import { unitResults } from "./fastResults";
 import { quotaLimits, tierFor } from "./tier";
 import type { TrailEntry } from "./trail";
 
@@ -76,7 +77,7 @@ export function evaluateFast(scheme: Scheme, inputs: EvaluationInputs): Evaluati
     composite[ui] = co;
     bonus[ui] = b.capped;
     bonusRaw[ui] = raw;
-    capsHit[ui] = b === bare.bonus ? [...b.capsHit] : b.capsHit;
+    capsHit[ui] = b !== bare.bonus ? b.capsHit : b.capsHit.length === 0 ? [] : [...b.capsHit];
     penalty[ui] = pe;
     const t = sums[ui]! + bp + co + b.capped - pe;
     // Every figure an integer at the rounding's scale, below 2^52: sums and ranks are exact.
@@ -86,15 +87,14 @@ export function evaluateFast(scheme: Scheme, inputs: EvaluationInputs): Evaluati
 
   const groupAt = new Map(scheme.groups.map((g, k) => [g.id, k]));
   const groupOf = Int32Array.from(units, (u) => groupAt.get(u.group)!);
-  const overall = competitionRanksPacked(total, null, 1) ?? competitionRanksOf([...total]);
-  const groupRank = competitionRanksPacked(total, groupOf, scheme.groups.length) ?? groupRanksOf(total, groupOf, scheme.groups.length);
+  const { overall, group: groupRank } = ranksOf(total, groupOf, scheme.groups.length);
   const groupSize = new Map(scheme.groups.map((g) => [g.id, 0]));
   for (const u of units) groupSize.set(u.group, groupSize.get(u.group)! + 1);
   const tierOf = tiers(scheme, d, groupSize);
+  const tier = new Array<string>(n);
+  for (let ui = 0; ui < n; ui++) tier[ui] = tierOf(total[ui]!, groupRank[ui]!, units[ui]!.group);
 
   // Per unit, what is built only when read: its indicators' list and its explanation.
-  let unitAt: Map<string, number> | undefined;
-  const indexOf = (name: string) => (unitAt ??= new Map(units.map((u, ui) => [u.name, ui]))).get(name)!;
   const indicatorLists = new Array<IndicatorResult[] | undefined>(n);
   const trails = new Array<TrailEntry[] | undefined>(n);
   let matched: ((unit: number) => UnitInputs) | undefined;
@@ -104,39 +104,18 @@ export function evaluateFast(scheme: Scheme, inputs: EvaluationInputs): Evaluati
     matched ??= fromReader ? columnarUnitInputs(scheme, columns, inputs) : byName(scheme, unitInputs(scheme, inputs));
     return (trails[ui] ??= exactTrail(scheme, units[ui]!.group, matched(ui), (i) => (slots[at(ui, i)]! & 3) !== QUIET));
   };
+  const figures = { basic: sums, bestPractice, composite, bonusRaw, bonus, capsHit, penalty, total, groupRank, overallRank: overall, tier };
+  return { scheme: { id: scheme.id, title: scheme.title, year: scheme.year }, units: unitResults(scheme, figures, indicatorsOf, trailOf) };
+}
 
-  // The two getters are shared by every unit and find it by name (names are unique here): defined
-  // on each result as enumerable own properties, like the literal getters they replace, at a
-  // third of their cost (a literal's getters are new closures per object and slow its shape).
-  const lazily = (of: (ui: number) => unknown): PropertyDescriptor => ({
-    get(this: UnitResult) {
-      return of(indexOf(this.unit));
-    },
-    enumerable: true,
-    configurable: true,
-  });
-  const indicatorsProperty = lazily(indicatorsOf);
-  const trailProperty = lazily(trailOf);
-  const results = new Array<UnitResult>(n);
-  for (let ui = 0; ui < n; ui++) {
-    const u = units[ui]!;
-    // Built in UnitResult's key order: unit, group, basic, indicators, …, tier, trail.
-    const r = { unit: u.name, group: u.group, basic: toValue(sums[ui]!, d) } as Record<string, unknown>;
-    Object.defineProperty(r, "indicators", indicatorsProperty);
-    r["bestPractice"] = toValue(bestPractice[ui]!, d);
-    r["composite"] = toValue(composite[ui]!, d);
-    r["bonusRaw"] = bonusRaw[ui]!;
-    r["bonus"] = toValue(bonus[ui]!, d);
-    r["capsHit"] = capsHit[ui]!;
-    r["penalty"] = toValue(penalty[ui]!, d);
-    r["total"] = toValue(total[ui]!, d);
-    r["groupRank"] = groupRank[ui]!;
-    r["overallRank"] = overall[ui]!;
-    r["tier"] = tierOf(total[ui]!, groupRank[ui]!, u.group);
-    Object.defineProperty(r, "trail", trailProperty);
-    results[ui] = r as unknown as UnitResult;
-  }
-  return { scheme: { id: scheme.id, title: scheme.title, year: scheme.year }, units: results };
+/** Overall and group ranks: by counting when the totals lie close (fastRank.ts), else by a packed sort, else the plain way. */
+function ranksOf(total: Float64Array, groupOf: Int32Array, groups: number): { overall: Int32Array; group: Int32Array } {
+  const counted = competitionRanksCounted(total, groupOf, groups);
+  if (counted) return counted;
+  return {
+    overall: competitionRanksPacked(total, null, 1) ?? Int32Array.from(competitionRanksOf([...total])),
+    group: competitionRanksPacked(total, groupOf, groups) ?? groupRanksOf(total, groupOf, groups),
+  };
 }
 
 /** Ranks within each group the plain way (totals too far apart to pack). */
@@ -168,8 +147,14 @@ function tiers(scheme: Scheme, d: number, groupSize: ReadonlyMap<string, number>
   if (rule.kind === "thresholds") {
     const mins = rule.tiers.map((t) => scaled(t.min, d));
     if (mins.some(Number.isNaN)) return (total, rank, group) => tierFor(rule, dec(toValue(total, d)), rank, groupSize.get(group)!);
-    return (total) => rule.tiers[mins.findIndex((m) => total >= m)]?.name ?? rule.otherwise;
+    return (total) => {
+      for (let k = 0; k < mins.length; k++) if (total >= mins[k]!) return rule.tiers[k]!.name;
+      return rule.otherwise;
+    };
   }
   const limits = new Map([...groupSize].map(([g, n]) => [g, quotaLimits(rule, n)]));
-  return (_total, rank, group) => limits.get(group)!.find(({ limit }) => rank <= limit)?.name ?? rule.otherwise;
+  return (_total, rank, group) => {
+    for (const { name, limit } of limits.get(group)!) if (rank <= limit) return name;
+    return rule.otherwise;
+  };
 }
