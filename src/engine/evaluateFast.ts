@@ -38,7 +38,7 @@ export function evaluateFast(scheme: Scheme, inputs: EvaluationInputs): Evaluati
   const fromReader = columns !== undefined && columns.scheme === scheme;
   const scored = fromReader ? fromColumns(scheme, bp, columns) : fromObjects(scheme, bp, inputs.basic);
   if (!scored) return null;
-  const { slots, at, sums } = scored;
+  const { sums } = scored;
   const casesBy = groupBy(inputs.cases, (c) => c.unit);
   const eventsBy = groupBy(inputs.events, (e) => e.unit);
   const compositeBy = new Map<string, CompositeInput>();
@@ -99,10 +99,10 @@ export function evaluateFast(scheme: Scheme, inputs: EvaluationInputs): Evaluati
   const trails = new Array<TrailEntry[] | undefined>(n);
   let matched: ((unit: number) => UnitInputs) | undefined;
   const indicatorsOf = (ui: number) =>
-    (indicatorLists[ui] ??= scheme.indicators.map((ind, i) => ({ id: ind.id, name: ind.name, max: (ind.points[units[ui]!.group] ?? 0) + 0, score: toValue(slots[at(ui, i)]! >> 2, d) })));
+    (indicatorLists[ui] ??= scheme.indicators.map((ind, i) => ({ id: ind.id, name: ind.name, max: (ind.points[units[ui]!.group] ?? 0) + 0, score: toValue(scored.slot(ui, i) >> 2, d) })));
   const trailOf = (ui: number) => {
     matched ??= fromReader ? columnarUnitInputs(scheme, columns, inputs) : byName(scheme, unitInputs(scheme, inputs));
-    return (trails[ui] ??= exactTrail(scheme, units[ui]!.group, matched(ui), (i) => (slots[at(ui, i)]! & 3) !== QUIET));
+    return (trails[ui] ??= exactTrail(scheme, units[ui]!.group, matched(ui), (i) => (scored.slot(ui, i) & 3) !== QUIET));
   };
   const figures = { basic: sums, bestPractice, composite, bonusRaw, bonus, capsHit, penalty, total, groupRank, overallRank: overall, tier };
   return { scheme: { id: scheme.id, title: scheme.title, year: scheme.year }, units: unitResults(scheme, figures, indicatorsOf, trailOf) };

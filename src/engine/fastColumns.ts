@@ -8,15 +8,21 @@ import type { IndicatorInput, InputValue } from "./inputs";
 
 /**
  * The basic scores from columns (columns.ts), indicator by indicator, each a loop over the
- * units' typed arrays. Slots as in evaluateFast's object path — score × 4 + state (0: no row, so
- * the indicator scores 0; 1: nothing to explain; 2: the exact path would explain something) —
- * but indicator-major (slot i·units + u), so every loop reads and writes memory in order; the
- * units' basic totals are summed in the same pass. A score the fast path cannot vouch for is
- * asked of the exact path (basic.ts) on that one input, built for it. Null when a score is out
- * of range.
+ * units' typed arrays; the units' basic totals are summed in the same pass. Each (unit,
+ * indicator) has a slot as in evaluateFast's object path — score × 4 + state (0: no row, so the
+ * indicator scores 0; 1: nothing to explain; 2: the exact path would explain something) — read
+ * through slot(u, i), only for the units whose indicators or explanation someone opens.
+ *
+ * Most scores are a figure that is its own score (simpleLoop): their slots are not stored but
+ * worked out again from the figure when read — a view over the columns, which are the
+ * evaluation's own from then on, as the explanations built later read them too. Only the other
+ * cells of such a column are stored; every other indicator stores all its slots. A score the
+ * fast path cannot vouch for is asked of the exact path (basic.ts) on that one input, built for
+ * it. Null when a score is out of range.
  */
 export interface ColumnScores {
-  readonly slots: Int32Array;
+  /** Unit u's slot for indicator i. */
+  slot(u: number, i: number): number;
   /** Per unit, the sum of its indicator scores (integers at the rounding's scale). */
   readonly sums: Float64Array;
 }
@@ -24,34 +30,71 @@ export interface ColumnScores {
 const QUIET = 1;
 const LOUD = 2;
 const SLOT_LIMIT = 2 ** 29;
+/** A stored slot that is the figure's own score, worked out when read: never a slot (state 3). */
+const DERIVED = 2 ** 31 - 1;
+
+/** A simple indicator's column and what its check needs, kept to work a slot out again when read. */
+interface SimpleColumn {
+  readonly values: Float64Array;
+  /** The points at the rounding's scale per group (−1: none is a figure's own score). */
+  readonly maxD: Int32Array;
+  /** Their value when every group has the same, else VARIES. */
+  readonly same: number;
+}
 
 export function scoreColumns(scheme: Scheme, bp: BasicPlan, columns: BasicColumns): ColumnScores | null {
   const nUnits = scheme.units.length;
+  const nInd = scheme.indicators.length;
   const groupAt = new Map(scheme.groups.map((g, k) => [g.id, k]));
   const groupOf = Int32Array.from(scheme.units, (u) => groupAt.get(u.group)!);
   const compiled = scheme.groups.map((g) => bp.forGroup(g.id));
-  const slots = new Int32Array(nUnits * scheme.indicators.length);
   const sums = new Float64Array(nUnits);
   const spelled = spellings(bp, compiled);
-  for (let i = 0; i < scheme.indicators.length; i++) {
+  const fd = pow10(bp.decimals);
+  // Per indicator: stored slots (all of them, or a simple column's other cells, the rest DERIVED)
+  // and, for a simple column, what derives the rest. Neither: no sheet gave it, every slot 0.
+  const stored = new Array<Int32Array | undefined>(nInd);
+  const simple = new Array<SimpleColumn | undefined>(nInd);
+  for (let i = 0; i < nInd; i++) {
     const ic = columns.byIndicator[i];
-    if (!ic) continue; // no sheet gave it: every unit's slot stays "no row", scoring 0
+    if (!ic) continue;
     const byGroup = compiled.map((c) => c?.[i]);
     const score = ic.columns.length === 1 && ic.columns[0]!.key === "score" ? ic.columns[0]! : undefined;
-    const pending = score && byGroup.every((c) => c?.simple)
-      ? simpleLoop(bp, byGroup as FastIndicator[], groupOf, score.values, score.kinds, slots, sums, i * nUnits, spelled)
-      : generalLoop(bp, byGroup, groupOf, ic, slots, sums, i * nUnits, scheme);
+    let pending: number;
+    if (score && byGroup.every((c) => c?.simple)) {
+      const col = simpleColumn(bp, byGroup as FastIndicator[], score.values, spelled.length);
+      simple[i] = col;
+      const loop = new SimpleLoop(bp, byGroup as FastIndicator[], groupOf, score.kinds, sums, spelled);
+      pending = loop.run(col);
+      stored[i] = loop.others;
+    } else {
+      const slots = (stored[i] = new Int32Array(nUnits));
+      pending = generalLoop(bp, byGroup, groupOf, ic, slots, sums, scheme);
+    }
     if (pending < 0) return null;
     // Scores the loops could not vouch for (slot left at −1) are the exact path's.
+    const slots = stored[i];
     for (let u = 0; pending > 0 && u < nUnits; u++) {
-      if (slots[i * nUnits + u] !== -1) continue;
+      if (slots![u] !== -1) continue;
       const s = exactScore(scheme, i, ic, u);
       if (!(Math.abs(s) < SLOT_LIMIT)) return null;
-      slots[i * nUnits + u] = s * 4 + LOUD;
+      slots![u] = s * 4 + LOUD;
       sums[u] += s;
     }
   }
-  return { slots, sums };
+  return {
+    sums,
+    slot(u, i) {
+      const s = stored[i]?.[u];
+      if (s !== undefined && s !== DERIVED) return s;
+      const c = simple[i];
+      if (!c) return 0;
+      // As simpleLoop found it: n within 0 … max, its own score
+      const max = c.same !== VARIES ? c.same : c.maxD[groupOf[u]!]!;
+      const n = (c.values[u]! * fd + 0.5) | 0;
+      return n * 4 + (n < max ? LOUD : QUIET);
+    },
+  };
 }
 
 /** Beyond this many the figures take slotOf's steps rather than a table this long (8 MiB). */
@@ -77,74 +120,98 @@ function spellings(bp: BasicPlan, compiled: readonly (readonly FastIndicator[] |
   return spelled;
 }
 
+/** simpleColumn's maxima differ by group. */
+const VARIES = -2;
+
+/**
+ * The points at the rounding's scale; −1 when they have more decimals or lie beyond the table
+ * (every figure then takes slotOf). Most indicators give every group the same points: then
+ * one number for the column, and the loop never looks up a unit's group.
+ */
+function simpleColumn(bp: BasicPlan, byGroup: readonly FastIndicator[], values: Float64Array, tableLength: number): SimpleColumn {
+  const per = pow10(bp.p - bp.decimals);
+  const maxD = new Int32Array(byGroup.length);
+  for (let g = 0; g < byGroup.length; g++) {
+    const max = byGroup[g]!.parts[0]!.max;
+    const m = max % per === 0 ? max / per : NaN;
+    maxD[g] = m < tableLength ? m : -1;
+  }
+  return { values, maxD, same: maxD.every((m) => m === maxD[0]) ? maxD[0]! : VARIES };
+}
+
 /**
  * The common indicator: one manual score, clamped to the group's points and rounded —
  * fastIndicator's simple case, over the figures. A cell with no figure (blank, 不适用, 是/否)
  * gives 0, as there. A figure within 0 … the points with no more decimals than the rounding
  * keeps (nearly all) is its own score at the rounding's scale: at scale p it is n·10^(p−d), it
- * needs no clamping, and rounding it to d decimals gives n back. Every other figure takes
- * fastIndicator's steps (slotOf). Returns how many slots it left at −1 for the exact path; −1
- * when a score is out of range.
+ * needs no clamping, and rounding it to d decimals gives n back; its slot is not stored.
+ * Every other figure takes fastIndicator's steps (slotOf) and its slot is stored in `others`,
+ * made at the first. run() returns how many slots it left at −1 for the exact path; −1 when a
+ * score is out of range.
  *
  * "Has at most d decimals" is n / 10^d === v for the integer n nearest v·10^d; the division is
- * looked up instead (spellings.ts): a table of n / 10^d for every n up to the points, so the
- * check is one load and one comparison, and the same check.
+ * looked up instead: a table of n / 10^d for every n up to the points (spellings), so the check
+ * is one load and one comparison, and the same check.
  */
-function simpleLoop(bp: BasicPlan, byGroup: readonly FastIndicator[], groupOf: Int32Array, values: Float64Array, kinds: Uint8Array, slots: Int32Array, sums: Float64Array, base: number, spelled: Float64Array): number {
-  let pending = 0;
-  const drop = bp.p - bp.decimals;
-  const fd = pow10(bp.decimals);
-  const maxP = Float64Array.from(byGroup, (c) => c.parts[0]!.max);
-  // The points at the rounding's scale; −1 when they have more decimals or lie beyond the table
-  // (every figure then takes slotOf). Most indicators give every group the same points: then
-  // one number for the column, and the loop never looks up a unit's group.
-  const maxD = new Int32Array(maxP.length);
-  for (let g = 0; g < maxP.length; g++) {
-    const m = maxP[g]! % pow10(drop) === 0 ? maxP[g]! / pow10(drop) : NaN;
-    maxD[g] = m < spelled.length ? m : -1;
+class SimpleLoop {
+  others: Int32Array | undefined;
+  private readonly maxP: Float64Array;
+  constructor(
+    private readonly bp: BasicPlan,
+    byGroup: readonly FastIndicator[],
+    private readonly groupOf: Int32Array,
+    private readonly kinds: Uint8Array,
+    private readonly sums: Float64Array,
+    private readonly spelled: Float64Array,
+  ) {
+    this.maxP = Float64Array.from(byGroup, (c) => c.parts[0]!.max);
   }
-  const same = maxD.every((m) => m === maxD[0]) ? maxD[0]! : VARIES;
-  for (let u = 0; u < values.length; u++) {
-    const v = values[u]!;
-    const max = same !== VARIES ? same : maxD[groupOf[u]!]!;
-    // The candidate integer: v·10^d + ½ truncated. A figure with at most d decimals within
-    // 0 … the points is n / 10^d for this n; for any other figure (NaN included) n is some
-    // integer the table's comparison turns away.
-    const n = (v * fd + 0.5) | 0;
-    if (n >= 0 && n <= max && spelled[n] === v) {
-      slots[base + u] = n * 4 + (n < max ? LOUD : QUIET);
-      sums[u] += n;
-      continue;
+
+  run(col: SimpleColumn): number {
+    const { values, maxD, same } = col;
+    const { groupOf, sums, spelled } = this;
+    const fd = pow10(this.bp.decimals);
+    let pending = 0;
+    for (let u = 0; u < values.length; u++) {
+      const v = values[u]!;
+      const max = same !== VARIES ? same : maxD[groupOf[u]!]!;
+      // The candidate integer: v·10^d + ½ truncated. A figure with at most d decimals within
+      // 0 … the points is n / 10^d for this n; for any other figure (NaN included) n is some
+      // integer the table's comparison turns away.
+      const n = (v * fd + 0.5) | 0;
+      if (n >= 0 && n <= max && spelled[n] === v) {
+        sums[u] += n;
+        continue;
+      }
+      const slot = this.other(v, u);
+      this.others ??= new Int32Array(values.length).fill(DERIVED);
+      if (slot !== slot) {
+        this.others[u] = -1;
+        pending++;
+        continue;
+      }
+      if (slot === Infinity) return -1;
+      this.others[u] = slot;
+      sums[u] += slot >> 2;
     }
-    const slot = otherSlot(v, kinds[u]!, maxP[groupOf[u]!]!, bp.p, drop);
-    if (slot === ABSENT) continue;
-    if (slot !== slot) {
-      slots[base + u] = -1;
-      pending++;
-      continue;
-    }
-    if (slot === Infinity) return -1;
-    slots[base + u] = slot;
-    sums[u] += slot >> 2;
+    return pending;
   }
-  return pending;
-}
 
-/** simpleLoop's maxima differ by group. */
-const VARIES = -2;
-/** otherSlot: the sheet has no row for the unit. */
-const ABSENT = -Infinity;
-
-/**
- * The slot of a cell simpleLoop's check turned away: no figure (blank, 不适用, 是/否 score 0;
- * no row is ABSENT; a NaN figure is the exact path's), or a figure out of range or with more
- * decimals, which takes fastIndicator's steps (slotOf).
- */
-function otherSlot(v: number, kind: number, max: number, p: number, drop: number): number {
-  if (v === v) return slotOf(v, max, p, drop);
-  if (kind === CELL.absent) return ABSENT;
-  if (kind === CELL.number) return NaN;
-  return slotOf(0, max, p, drop);
+  /**
+   * The slot of a cell the check turned away: no figure (blank, 不适用, 是/否 score 0; no row
+   * is slot 0 — stored, as a figure's own score would be worked out of its NaN; a NaN figure is
+   * the exact path's), or a figure out of range or with more decimals, which takes
+   * fastIndicator's steps (slotOf).
+   */
+  private other(v: number, u: number): number {
+    const max = this.maxP[this.groupOf[u]!]!;
+    const { p, decimals } = this.bp;
+    if (v === v) return slotOf(v, max, p, p - decimals);
+    const kind = this.kinds[u];
+    if (kind === CELL.absent) return 0;
+    if (kind === CELL.number) return NaN;
+    return slotOf(0, max, p, p - decimals);
+  }
 }
 
 /** fastIndicator's simple case for one figure: the slot, NaN for the exact path, Infinity when out of range. */
@@ -157,8 +224,8 @@ function slotOf(v: number, max: number, p: number, drop: number): number {
   return s * 4 + (clamped < max ? LOUD : QUIET);
 }
 
-/** Every other indicator: fastIndicator on one reused input whose values are filled from the columns, unit by unit; returns as simpleLoop. */
-function generalLoop(bp: BasicPlan, byGroup: readonly (FastIndicator | undefined)[], groupOf: Int32Array, ic: IndicatorColumns, slots: Int32Array, sums: Float64Array, base: number, scheme: Scheme): number {
+/** Every other indicator: fastIndicator on one reused input whose values are filled from the columns, unit by unit; returns as SimpleLoop.run. */
+function generalLoop(bp: BasicPlan, byGroup: readonly (FastIndicator | undefined)[], groupOf: Int32Array, ic: IndicatorColumns, slots: Int32Array, sums: Float64Array, scheme: Scheme): number {
   let pending = 0;
   const values: Record<string, InputValue> = {};
   const input: IndicatorInput = { unit: "", indicator: ic.id, values, sources: {}, reason: null, reasonSource: null };
@@ -168,19 +235,19 @@ function generalLoop(bp: BasicPlan, byGroup: readonly (FastIndicator | undefined
     if (ic.rows[u]! < 0) continue;
     const c = byGroup[groupOf[u]!];
     if (!c) {
-      slots[base + u] = -1;
+      slots[u] = -1;
       pending++;
       continue;
     }
     for (const col of ic.columns) values[col.key] = valueAt(col, u) ?? null;
     const s = fastIndicator(c, bp, input, note);
     if (s !== s) {
-      slots[base + u] = -1;
+      slots[u] = -1;
       pending++;
       continue;
     }
     if (!(Math.abs(s) < SLOT_LIMIT)) return -1;
-    slots[base + u] = s * 4 + (note.loud ? LOUD : QUIET);
+    slots[u] = s * 4 + (note.loud ? LOUD : QUIET);
     sums[u] += s;
   }
   return pending;

@@ -9,18 +9,15 @@ import type { IndicatorInput } from "./inputs";
 
 /** The basic scores of every (unit, indicator), from the reader's columns or from input objects. */
 export interface BasicScores {
-  readonly slots: Int32Array;
-  /** The slot of unit u's indicator i. */
-  at(u: number, i: number): number;
+  /** The slot of unit u's indicator i: score × 4 + state (scoreBasic). */
+  slot(u: number, i: number): number;
   /** Per unit, the sum of its indicator scores. */
   readonly sums: Float64Array;
 }
 
 export function fromColumns(scheme: Scheme, bp: BasicPlan, columns: BasicColumns): BasicScores | null {
   if (!namesUnique(scheme)) return null;
-  const r = scoreColumns(scheme, bp, columns);
-  const n = scheme.units.length;
-  return r && { slots: r.slots, sums: r.sums, at: (u, i) => i * n + u };
+  return scoreColumns(scheme, bp, columns);
 }
 
 export function fromObjects(scheme: Scheme, bp: BasicPlan, basic: readonly IndicatorInput[]): BasicScores | null {
@@ -33,7 +30,7 @@ export function fromObjects(scheme: Scheme, bp: BasicPlan, basic: readonly Indic
     for (let i = u * nInd; i < (u + 1) * nInd; i++) basicSum += slots[i]! >> 2;
     sums[u] = basicSum;
   }
-  return { slots, sums, at: (u, i) => u * nInd + i };
+  return { sums, slot: (u, i) => slots[u * nInd + i]! };
 }
 
 function namesUnique(scheme: Scheme): boolean {
