@@ -41,13 +41,10 @@ export function xmlSyntaxError(text: string): string | null {
 
 /** Comments, CDATA, PIs and declarations: end index, null when not special, -1 when unterminated. */
 function skipSpecial(text: string, lt: number): number | null {
-  const closers: [string, string][] = [
-    ["<!--", "-->"],
-    ["<![CDATA[", "]]>"],
-    ["<?", "?>"],
-    ["<!", ">"],
-  ];
-  for (const [open, close] of closers) {
+  // Most tags are elements: one look at the character after "<" settles it without the list below.
+  const next = text.charCodeAt(lt + 1);
+  if (next !== 33 /* ! */ && next !== 63 /* ? */) return null;
+  for (const [open, close] of SPECIAL) {
     if (text.startsWith(open, lt)) {
       const end = text.indexOf(close, lt + open.length);
       return end < 0 ? -1 : end + close.length;
@@ -56,18 +53,25 @@ function skipSpecial(text: string, lt: number): number | null {
   return null;
 }
 
+const SPECIAL: readonly (readonly [string, string])[] = [
+  ["<!--", "-->"],
+  ["<![CDATA[", "]]>"],
+  ["<?", "?>"],
+  ["<!", ">"],
+];
+
 /** Index of the ">" closing a tag that starts at `from`, honouring quoted attribute values. */
 function tagEnd(text: string, from: number): number {
-  let quote = "";
+  let quote = 0;
   for (let j = from; j < text.length; j++) {
-    const ch = text[j];
+    const ch = text.charCodeAt(j);
     if (quote) {
-      if (ch === quote) quote = "";
-    } else if (ch === '"' || ch === "'") {
+      if (ch === quote) quote = 0;
+    } else if (ch === 34 /* " */ || ch === 39 /* ' */) {
       quote = ch;
-    } else if (ch === ">") {
+    } else if (ch === 62 /* > */) {
       return j;
-    } else if (ch === "<") {
+    } else if (ch === 60 /* < */) {
       return -1;
     }
   }
