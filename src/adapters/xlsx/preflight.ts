@@ -53,6 +53,16 @@ export interface Preflight {
   readonly merges: ReadonlyMap<string, readonly string[]>;
   /** The same package with only what cell values need, for when exceljs fails on the rest. */
   readonly cellsOnly: () => Promise<Uint8Array>;
+  /** A part's text as exceljs would get it (repairs applied, merges taken out), or null if absent. */
+  readonly text: (name: string) => Promise<string | null>;
+}
+
+export interface PreflightOptions {
+  /**
+   * False when exceljs will not read `bytes` (the direct reader, directRead.ts, reads `text`):
+   * then `bytes` is the input as given even if a repair changed a part, and the rezip is saved.
+   */
+  readonly bytesForExceljs?: boolean;
 }
 
 const WORKBOOK = "xl/workbook.xml";
@@ -73,7 +83,7 @@ interface Run {
   readonly merges: Map<string, string[]>;
 }
 
-export async function preflight(data: Uint8Array, fileName: string): Promise<Preflight | Diagnostic> {
+export async function preflight(data: Uint8Array, fileName: string, options: PreflightOptions = {}): Promise<Preflight | Diagnostic> {
   const early = signatureProblem(data, fileName);
   if (early) return early;
   const pkg = await openZip(data, fileName);
@@ -112,9 +122,11 @@ export async function preflight(data: Uint8Array, fileName: string): Promise<Pre
 
   // With a native codec every part is already inflated: exceljs gets them stored, rather than
   // inflating the original's parts again in JavaScript.
-  const bytes = run.changed.size > 0 || pkg.renamed || zipCodec() ? await rezip(pkg, run.changed) : data;
+  const rewrite = options.bytesForExceljs !== false && (run.changed.size > 0 || pkg.renamed || zipCodec());
+  const bytes = rewrite ? await rezip(pkg, run.changed) : data;
   const cellsOnly = () => cellsOnlyBytes(run);
-  return { bytes, date1904, fixes: [...run.fixes], sheets, isoDates: sheetResult, warnings: run.warnings, merges: run.merges, cellsOnly };
+  const text = (name: string) => current(run, name);
+  return { bytes, date1904, fixes: [...run.fixes], sheets, isoDates: sheetResult, warnings: run.warnings, merges: run.merges, cellsOnly, text };
 }
 
 /**

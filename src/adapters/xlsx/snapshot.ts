@@ -4,6 +4,9 @@
 import ExcelJS from "exceljs";
 import { a1 } from "../../workbook/address";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../workbook/snapshot";
+import { wallClock } from "./wallClock";
+
+export { wallClock } from "./wallClock";
 
 export function snapshotOf(workbook: ExcelJS.Workbook, date1904: boolean): WorkbookSnapshot {
   return { sheets: workbook.worksheets.map((ws) => sheetOf(ws, date1904)), date1904 };
@@ -80,20 +83,6 @@ function dateValue(d: Date, cell: ExcelJS.Cell, date1904: boolean): CellValue {
     return d.getTime() / 86_400_000 + (date1904 ? 24_107 : 25_569);
   }
   return { date: wallClock(d) };
-}
-
-/**
- * exceljs builds dates with the serial's wall-clock time in the UTC fields, so read them back
- * with the UTC getters (local getters would shift by the machine's zone). Rounded to the second:
- * serials are binary fractions and 15:10:10 would otherwise print as 15:10:09.
- */
-export function wallClock(d: Date): string {
-  const t = new Date(Math.round(d.getTime() / 1000) * 1000);
-  const p = (n: number, w = 2): string => String(n).padStart(w, "0");
-  return (
-    `${p(t.getUTCFullYear(), 4)}-${p(t.getUTCMonth() + 1)}-${p(t.getUTCDate())}` +
-    `T${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())}`
-  );
 }
 
 /**
