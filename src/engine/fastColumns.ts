@@ -3,6 +3,7 @@ import { scoreIndicator } from "./basic";
 import { CELL, inputAt, valueAt, type BasicColumns, type IndicatorColumns } from "./columns";
 import { toNumber } from "./decimal";
 import { fastIndicator, type BasicPlan, type FastIndicator, type ScoreNote } from "./fastBasic";
+import { groupIndices } from "./fastPlaces";
 import { pow10, roundScaled, scaled } from "./fixed";
 import type { IndicatorInput, InputValue } from "./inputs";
 
@@ -45,8 +46,7 @@ interface SimpleColumn {
 export function scoreColumns(scheme: Scheme, bp: BasicPlan, columns: BasicColumns): ColumnScores | null {
   const nUnits = scheme.units.length;
   const nInd = scheme.indicators.length;
-  const groupAt = new Map(scheme.groups.map((g, k) => [g.id, k]));
-  const groupOf = Int32Array.from(scheme.units, (u) => groupAt.get(u.group)!);
+  const groupOf = groupIndices(scheme);
   const compiled = scheme.groups.map((g) => bp.forGroup(g.id));
   const sums = new Float64Array(nUnits);
   const spelled = spellings(bp, compiled);
@@ -164,7 +164,8 @@ class SimpleLoop {
     private readonly sums: Float64Array,
     private readonly spelled: Float64Array,
   ) {
-    this.maxP = Float64Array.from(byGroup, (c) => c.parts[0]!.max);
+    this.maxP = new Float64Array(byGroup.length);
+    for (let g = 0; g < byGroup.length; g++) this.maxP[g] = byGroup[g]!.parts[0]!.max;
   }
 
   run(col: SimpleColumn): number {

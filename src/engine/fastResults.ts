@@ -1,6 +1,6 @@
 import type { Scheme } from "../scheme/schema";
 import type { IndicatorResult, UnitResult } from "./evaluate";
-import { toValue } from "./fixed";
+import { pow10 } from "./fixed";
 import type { TrailEntry } from "./trail";
 
 /** The fast path's figures per unit (scheme order), integers at the rounding's scale. */
@@ -34,7 +34,8 @@ export interface UnitFigures {
  */
 export function unitResults(scheme: Scheme, f: UnitFigures, indicatorsOf: (unit: number) => IndicatorResult[], trailOf: (unit: number) => TrailEntry[]): UnitResult[] {
   const units = scheme.units;
-  const d = scheme.rounding.decimals;
+  // toValue(x, d) written out: x / 10^d + 0 (never −0)
+  const f10 = pow10(scheme.rounding.decimals);
   let unitAt: Map<string, number> | undefined;
   const indexOf = (name: string) => (unitAt ??= new Map(units.map((u, ui) => [u.name, ui]))).get(name)!;
   const lazily = (of: (ui: number) => unknown): PropertyDescriptor => ({
@@ -52,15 +53,15 @@ export function unitResults(scheme: Scheme, f: UnitFigures, indicatorsOf: (unit:
       const u = units[ui]!;
       r["unit"] = u.name;
       r["group"] = u.group;
-      r["basic"] = toValue(f.basic[ui]!, d);
+      r["basic"] = f.basic[ui]! / f10 + 0;
       Object.defineProperty(r, "indicators", indicators);
-      r["bestPractice"] = toValue(f.bestPractice[ui]!, d);
-      r["composite"] = toValue(f.composite[ui]!, d);
+      r["bestPractice"] = f.bestPractice[ui]! / f10 + 0;
+      r["composite"] = f.composite[ui]! / f10 + 0;
       r["bonusRaw"] = f.bonusRaw[ui]!;
-      r["bonus"] = toValue(f.bonus[ui]!, d);
+      r["bonus"] = f.bonus[ui]! / f10 + 0;
       r["capsHit"] = f.capsHit[ui]!;
-      r["penalty"] = toValue(f.penalty[ui]!, d);
-      r["total"] = toValue(f.total[ui]!, d);
+      r["penalty"] = f.penalty[ui]! / f10 + 0;
+      r["total"] = f.total[ui]! / f10 + 0;
       r["groupRank"] = f.groupRank[ui]!;
       r["overallRank"] = f.overallRank[ui]!;
       r["tier"] = f.tier[ui]!;

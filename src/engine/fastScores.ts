@@ -34,7 +34,12 @@ export function fromObjects(scheme: Scheme, bp: BasicPlan, basic: readonly Indic
 }
 
 function namesUnique(scheme: Scheme): boolean {
-  return new Set(scheme.units.map((u) => u.name)).size === scheme.units.length && new Set(scheme.indicators.map((x) => x.id)).size === scheme.indicators.length;
+  // loops, not map(): this runs on every evaluation of 3,000 units
+  const names = new Set<string>();
+  for (const u of scheme.units) names.add(u.name);
+  const ids = new Set<string>();
+  for (const x of scheme.indicators) ids.add(x.id);
+  return names.size === scheme.units.length && ids.size === scheme.indicators.length;
 }
 
 export const QUIET = 1;
