@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { placeOf, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic";
 import { groupDiagnostics } from "../diagnostics/group";
 import type { OpenResult } from "../adapters/xlsx/openXlsx";
+import type { DirectOpenResult } from "../adapters/xlsx/directRead";
 
 export type Lang = "zh" | "en";
 
@@ -14,22 +15,24 @@ export function say(zh: string, en: string): string {
   return lang() === "en" ? en : zh;
 }
 
-/** Open an .xlsx from disk; a missing file is a diagnostic like any unreadable one. */
-export async function openFile(path: string): Promise<OpenResult> {
-  let bytes: Uint8Array;
+/** An .xlsx's bytes from disk, or the diagnostic for a missing or unreadable path. */
+function readBytes(path: string): Uint8Array | Diagnostic {
   try {
     if (statSync(path).isDirectory()) throw new Error("is a directory");
-    bytes = new Uint8Array(readFileSync(path));
+    return new Uint8Array(readFileSync(path));
   } catch {
     return {
-      ok: false,
-      diagnostics: [{
-        severity: "error", sheet: null, cell: null, code: "file.notFound",
-        message: `找不到文件「${path}」，或无法读取。请检查路径和文件名。`,
-        messageEn: `Cannot find or read file "${path}". Check the path and the name.`,
-      }],
+      severity: "error", sheet: null, cell: null, code: "file.notFound",
+      message: `找不到文件「${path}」，或无法读取。请检查路径和文件名。`,
+      messageEn: `Cannot find or read file "${path}". Check the path and the name.`,
     };
   }
+}
+
+/** Open an .xlsx from disk; a missing file is a diagnostic like any unreadable one. */
+export async function openFile(path: string): Promise<OpenResult> {
+  const bytes = readBytes(path);
+  if (!(bytes instanceof Uint8Array)) return { ok: false, diagnostics: [bytes] };
   // exceljs is loaded here, when a command first opens a workbook, not when the CLI starts
   const [{ openXlsx }, { useCodec }, { nodeCodec }] = await Promise.all([
     import("../adapters/xlsx/openXlsx"),
@@ -39,6 +42,23 @@ export async function openFile(path: string): Promise<OpenResult> {
   // zlib rather than JSZip's pure-JS deflate for every zip the CLI reads and writes from here on.
   useCodec(nodeCodec);
   return openXlsx(bytes, basename(path));
+}
+
+/**
+ * openFile for a command that needs the cells and writes over the file (aggregate): the cells read
+ * straight from the XML where the direct reader covers the file (directRead.ts), so exceljs loads
+ * only if the file or the writer needs it. The same snapshot and diagnostics as openFile.
+ */
+export async function openFileDirect(path: string): Promise<DirectOpenResult> {
+  const bytes = readBytes(path);
+  if (!(bytes instanceof Uint8Array)) return { ok: false, diagnostics: [bytes] };
+  const [{ openXlsxDirect }, { useCodec }, { nodeCodec }] = await Promise.all([
+    import("../adapters/xlsx/directRead"),
+    import("../adapters/xlsx/zipPackage"),
+    import("../adapters/xlsx/nodeCodec"),
+  ]);
+  useCodec(nodeCodec);
+  return openXlsxDirect(bytes, basename(path));
 }
 
 /**

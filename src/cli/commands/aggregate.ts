@@ -3,12 +3,11 @@ import { readWorkbook, type Reading } from "../../validate/validate";
 import { aggregatePlan } from "../../report/aggregate";
 import { resultJson } from "../../report/resultJson";
 import { writePlanOver } from "../../adapters/xlsx/writeOver";
-import { formatDiagnostics, openFile, samePath, say, UsageError, writeAtomic } from "../io";
+import { formatDiagnostics, openFileDirect, samePath, say, UsageError, writeAtomic } from "../io";
 import { SHEETS } from "../../layout/names";
 import { SCHEME_MARKER } from "../../layout/dataSheet";
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { resolveScheme } from "./template";
 
 export interface AggregateArgs {
   file: string;
@@ -29,9 +28,11 @@ export async function aggregate(args: AggregateArgs): Promise<AggregateOutcome> 
   if (samePath(args.file, args.out)) throw new UsageError(say("--out 不能与输入文件相同：输入文件从不被修改。", "--out must differ from the input file: the input is never modified."));
   if (args.json && (samePath(args.json, args.file) || samePath(args.json, args.out))) throw new UsageError(say("--json 必须是另一个文件。", "--json must be another file."));
   await guardOut(args.out);
-  const scheme = args.scheme ? resolveScheme(args.scheme) : undefined;
+  // template.ts writes workbooks through exceljs: imported only for --scheme, so a plain aggregate loads no exceljs.
+  const scheme = args.scheme ? (await import("./template")).resolveScheme(args.scheme) : undefined;
   if (typeof scheme === "number") return { code: scheme, diagnostics: [] };
-  const opened = await openFile(args.file);
+  // The cells straight from the XML where possible: exceljs loads only if the file or the writer needs it.
+  const opened = await openFileDirect(args.file);
   if (!opened.ok) return { code: 2, diagnostics: opened.diagnostics };
   const reading = readWorkbook(opened.snapshot, scheme ? { scheme } : {});
   const diagnostics = [...opened.diagnostics, ...reading.diagnostics];
@@ -67,7 +68,7 @@ async function guardOut(path: string): Promise<void> {
 const CORE_OUTPUTS = [SHEETS.summary, SHEETS.basicScores, SHEETS.details, SHEETS.calc];
 
 async function notOurs(path: string): Promise<{ zh: string; en: string } | null> {
-  const opened = await openFile(path);
+  const opened = await openFileDirect(path);
   if (!opened.ok) return { zh: "无法作为工作簿读取，不是本工具写出的汇总结果", en: "cannot be read as a workbook, so it is not an earlier output of this tool" };
   const sheets = opened.snapshot.sheets;
   const data = sheets.find((s) => s.name === SHEETS.data);
