@@ -70,7 +70,7 @@ export function results(scheme: Scheme, inputs: EvaluationInputs, scored: BasicS
     matched ??= columns ? columnarUnitInputs(scheme, columns, inputs) : byName(scheme, unitInputs(scheme, inputs));
     return (trails[ui] ??= exactTrail(scheme, units[ui]!.group, matched(ui), (i) => (scored.slot(ui, i) & 3) !== QUIET));
   };
-  return unitResults(scheme, { basic: scored.sums, ...components, ...places }, indicatorsOf, trailOf);
+  return unitResults(scheme, { basic: scored.sums, ...components, ...places }, { indicatorsOf, trailOf });
 }
 
 /** A unit's inputs for its explanation, its basic ones built from the columns (only that unit's). */

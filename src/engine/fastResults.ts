@@ -19,56 +19,72 @@ export interface UnitFigures {
   readonly tier: readonly string[];
 }
 
+/** What a result builds when first read, by unit index. */
+export interface LazyParts {
+  indicatorsOf(unit: number): IndicatorResult[];
+  trailOf(unit: number): TrailEntry[];
+}
+
 /**
- * The units' result objects over the fast path's arrays. Each has every UnitResult key as an
- * own enumerable property, in UnitResult's order (what toEqual, JSON and a structured clone
- * see), with `indicators` and `trail` as getters that build them when first read.
+ * One unit's result. Every UnitResult key is an own enumerable property, in UnitResult's order
+ * (what toEqual, JSON and a structured clone see); `indicators` and `trail` are getters that
+ * build them when first read, through the unit's index and its evaluation's LazyParts held in
+ * private fields (seen by none of those).
  *
- * The getters are one pair for all units, found by the unit's name, and the objects are made by
- * a class of this evaluation's own. Why a class: V8 shares an object's shape only while each
- * accessor is the same function; a plain literal starts from the shape every literal with these
- * keys shares, so a second evaluation's new getters could not follow the first one's shapes and
- * every object of it was built the slow way (×4 here). A class of its own starts each
- * evaluation from a fresh shape: 3,000 objects then share one, and an accessor defined on an
- * object costs one property definition, not a new shape.
+ * The getters are the same two functions for every result of every evaluation, so V8 gives all
+ * results one shape: an accessor defined with a function the shape has not seen makes a new
+ * shape, and an evaluation's own closures made each evaluation's objects the slow way (four times
+ * the time here) or, with a class per evaluation, left shapes in the old generation that held
+ * each evaluation's figures alive through every minor collection until a full one.
  */
-export function unitResults(scheme: Scheme, f: UnitFigures, indicatorsOf: (unit: number) => IndicatorResult[], trailOf: (unit: number) => TrailEntry[]): UnitResult[] {
-  const units = scheme.units;
-  // toValue(x, d) written out: x / 10^d + 0 (never −0)
-  const f10 = pow10(scheme.rounding.decimals);
-  let unitAt: Map<string, number> | undefined;
-  const indexOf = (name: string) => (unitAt ??= new Map(units.map((u, ui) => [u.name, ui]))).get(name)!;
-  const lazily = (of: (ui: number) => unknown): PropertyDescriptor => ({
-    get(this: UnitResult) {
-      return of(indexOf(this.unit));
+class Result {
+  readonly #lazy: LazyParts;
+  readonly #unit: number;
+
+  static readonly indicators: PropertyDescriptor = {
+    get(this: Result) {
+      return this.#lazy.indicatorsOf(this.#unit);
     },
     enumerable: true,
     configurable: true,
-  });
-  const indicators = lazily(indicatorsOf);
-  const trail = lazily(trailOf);
-  class Result {
-    constructor(ui: number) {
-      const r = this as unknown as Record<string, unknown>;
-      const u = units[ui]!;
-      r["unit"] = u.name;
-      r["group"] = u.group;
-      r["basic"] = f.basic[ui]! / f10 + 0;
-      Object.defineProperty(r, "indicators", indicators);
-      r["bestPractice"] = f.bestPractice[ui]! / f10 + 0;
-      r["composite"] = f.composite[ui]! / f10 + 0;
-      r["bonusRaw"] = f.bonusRaw[ui]!;
-      r["bonus"] = f.bonus[ui]! / f10 + 0;
-      r["capsHit"] = f.capsHit[ui]!;
-      r["penalty"] = f.penalty[ui]! / f10 + 0;
-      r["total"] = f.total[ui]! / f10 + 0;
-      r["groupRank"] = f.groupRank[ui]!;
-      r["overallRank"] = f.overallRank[ui]!;
-      r["tier"] = f.tier[ui]!;
-      Object.defineProperty(r, "trail", trail);
-    }
+  };
+
+  static readonly trail: PropertyDescriptor = {
+    get(this: Result) {
+      return this.#lazy.trailOf(this.#unit);
+    },
+    enumerable: true,
+    configurable: true,
+  };
+
+  constructor(scheme: Scheme, f: UnitFigures, lazy: LazyParts, ui: number, f10: number) {
+    this.#lazy = lazy;
+    this.#unit = ui;
+    const r = this as unknown as Record<string, unknown>;
+    const u = scheme.units[ui]!;
+    // toValue(x, d) written out: x / 10^d + 0 (never −0)
+    r["unit"] = u.name;
+    r["group"] = u.group;
+    r["basic"] = f.basic[ui]! / f10 + 0;
+    Object.defineProperty(r, "indicators", Result.indicators);
+    r["bestPractice"] = f.bestPractice[ui]! / f10 + 0;
+    r["composite"] = f.composite[ui]! / f10 + 0;
+    r["bonusRaw"] = f.bonusRaw[ui]!;
+    r["bonus"] = f.bonus[ui]! / f10 + 0;
+    r["capsHit"] = f.capsHit[ui]!;
+    r["penalty"] = f.penalty[ui]! / f10 + 0;
+    r["total"] = f.total[ui]! / f10 + 0;
+    r["groupRank"] = f.groupRank[ui]!;
+    r["overallRank"] = f.overallRank[ui]!;
+    r["tier"] = f.tier[ui]!;
+    Object.defineProperty(r, "trail", Result.trail);
   }
-  const results = new Array<UnitResult>(units.length);
-  for (let ui = 0; ui < units.length; ui++) results[ui] = new Result(ui) as unknown as UnitResult;
+}
+
+/** The units' result objects over the fast path's arrays. */
+export function unitResults(scheme: Scheme, f: UnitFigures, lazy: LazyParts): UnitResult[] {
+  const f10 = pow10(scheme.rounding.decimals);
+  const results = new Array<UnitResult>(scheme.units.length);
+  for (let ui = 0; ui < results.length; ui++) results[ui] = new Result(scheme, f, lazy, ui, f10) as unknown as UnitResult;
   return results;
 }

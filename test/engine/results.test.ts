@@ -3,9 +3,10 @@ import { evaluate, evaluateExact } from "../../src/engine/evaluate";
 import { basicInput, caseInput, columnarFrom, scheme } from "./helpers";
 
 /**
- * The fast path's result objects (src/engine/fastResults.ts) are made by a class of each
- * evaluation's own, with `indicators` and `trail` built when read: to every reader they must be
- * what the exact path's plain objects are.
+ * The fast path's result objects (src/engine/fastResults.ts) are instances of one class whose
+ * `indicators` and `trail` getters, shared by every evaluation, reach their evaluation through
+ * private fields: to every reader they must be what the exact path's plain objects are, and
+ * each must read its own evaluation.
  */
 describe("result objects", () => {
   const manual = scheme.indicators.find((i) => i.rules.length === 1 && i.rules[0]!.kind === "manual")!;
