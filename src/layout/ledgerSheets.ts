@@ -7,7 +7,7 @@ import { isoDate, isoToSerial } from "../workbook/dates";
 import { formula, input, inputText, label, row, text } from "./cells";
 import { CONTACT_LOG, CONTACT_TABLE, membersRange, pointsListFormula, RESEARCH_LOG, RESULT_KINDS } from "./ledgerColumns";
 import { SHEETS } from "./names";
-import { areaOf, fitRowHeights, lastFilledRow } from "./print";
+import { areaOf, fitRowHeights, lastFilledRow, SEQ_WIDTH } from "./print";
 import type { LedgerSample } from "./sampleLedgers";
 
 /**
@@ -87,7 +87,7 @@ export function contactLogSheet(scheme: Scheme, sample?: LedgerSample): SheetSpe
       inputText(e?.followUp),
     ]);
   }
-  const columnWidths = [4, 11, 9, 24, 9, 36, 28, 22];
+  const columnWidths = [SEQ_WIDTH, 11, 9, 24, 9, 36, 28, 22];
   const lastRow = Math.max(lastFilledRow(rows, [cols.seq]), CONTACT_LOG.firstDataRow + 19);
   return {
     name: SHEETS.contactLog, rows, merges, columnWidths,
@@ -152,7 +152,7 @@ export function researchLogSheet(scheme: Scheme, sample?: LedgerSample): SheetSp
       inputText(e?.resultTitle),
     ]);
   }
-  const columnWidths = [4, 9, 13, 11, 26, 6, 7, 12, 20, 10, 8, 11, 18];
+  const columnWidths = [SEQ_WIDTH, 9, 13, 11, 26, 6, 7, 12, 20, 10, 8, 11, 18];
   const lastRow = Math.max(lastFilledRow(rows, [cols.seq, cols.period]), RESEARCH_LOG.firstDataRow + 19);
   return {
     name: SHEETS.researchLog, rows, merges, columnWidths,

@@ -6,7 +6,7 @@ import { input, inputText, label, row, text, formula } from "./cells";
 import { eventLabels, LIST_COLUMNS, listRange, projectLabel } from "./lists";
 import { SHEETS } from "./names";
 import { CASES, COMPOSITE, EVENTS } from "./otherSheets";
-import { areaOf, fitRowHeights, lastFilledRow } from "./print";
+import { areaOf, fitRowHeights, lastFilledRow, SEQ_WIDTH } from "./print";
 import type { SampleData } from "./sample";
 import { isoToSerial } from "../workbook/dates";
 import { dateText } from "../validate/cellParse";
@@ -54,7 +54,7 @@ export function casesSheet(scheme: Scheme, sample?: SampleData): SheetSpec {
   });
   // One landscape page wide at ≈ 90 %: a 500-character case wraps in 案例内容 to about 20 lines,
   // and its row is given that height (Excel and LibreOffice do not grow it by themselves).
-  const columnWidths = [4, 11, 18, 16, 48, 6, 9, 16];
+  const columnWidths = [SEQ_WIDTH, 11, 18, 16, 48, 6, 9, 16];
   return {
     name: SHEETS.cases, rows, merges, columnWidths,
     rowHeights: fitRowHeights(rows, columnWidths, merges),
@@ -93,7 +93,7 @@ export function eventsSheet(scheme: Scheme, sample?: SampleData): SheetSpec {
       inputText(e?.reason),
     ]);
   }
-  const columnWidths = [4, 11, 32, 5, 8, 12, 20, 32];
+  const columnWidths = [SEQ_WIDTH, 11, 32, 5, 8, 12, 20, 32];
   // The numbered rows below the last event are for adding events, not for printing: the print
   // area ends at the last filled row (a blank sheet prints one page of rows to fill in by hand).
   const lastRow = Math.max(lastFilledRow(rows, [EVENTS.cols.seq]), EVENTS.firstDataRow + 19);
@@ -125,7 +125,7 @@ export function compositeSheet(scheme: Scheme, sample?: SampleData): SheetSpec {
       inputText(s?.reason),
     ]);
   });
-  const columnWidths = [4, 12, 12, 6, 26, 50];
+  const columnWidths = [SEQ_WIDTH, 12, 12, 6, 26, 50];
   return {
     name: SHEETS.composite, rows, merges, columnWidths,
     rowHeights: fitRowHeights(rows, columnWidths, merges),

@@ -25,11 +25,13 @@ export const STYLE_TEXT: Record<StyleKey, { readonly size: number; readonly wrap
 
 /**
  * Points per unit of column width. Excel measures widths in the default font's digit (Calibri 11:
- * 7 px = 5.25 pt); LibreOffice without Calibri or Carlito substitutes DejaVu Sans, whose digit is
- * 7 pt (measured). Lines are counted in Excel's narrower columns (more lines, so rows are tall
- * enough in both); page widths are planned with LibreOffice's wider ones (so both fit).
+ * 7 px = 5.25 pt); LibreOffice, with Calibri or its metric twin Carlito, takes the digit unrounded
+ * (1038/2048 em × 11 pt = 5.58 pt, measured: printed sheets are 6 % wider than Excel's). Lines are
+ * counted in Excel's narrower columns (more lines, so rows are tall enough in both); page widths
+ * are planned with LibreOffice's wider ones (so both fit). A LibreOffice with neither font falls
+ * back to DejaVu Sans (7 pt a digit) and prints a third smaller: the test machines install Carlito.
  */
-export const WIDTH_POINTS = { narrow: 5.25, wide: 7 } as const;
+export const WIDTH_POINTS = { narrow: 5.25, wide: 5.58 } as const;
 
 /** Usable landscape and portrait A4 widths and heights in points, inside the margins render.ts sets (0.4" sides, 0.45" top, 0.5" bottom). */
 export const A4_PRINTABLE = { landscape: { width: 784, height: 527 }, portrait: { width: 537, height: 773 } } as const;
@@ -41,6 +43,8 @@ const PAD_Y = 3;
 const PAD_X = 5;
 /** The height Excel and LibreOffice give a row of one line of 11 pt text. */
 export const DEFAULT_ROW = 15;
+/** 序号 on one line: two bold 11 pt glyphs (15 px each in Excel, a pixel more in bold) and the cell's padding need more than 5 units. */
+export const SEQ_WIDTH = 6;
 
 /** East Asian wide and full-width characters take a whole em; the rest about 0.6 (DejaVu digits are 0.64). */
 function charWidth(ch: string, size: number): number {

@@ -9,7 +9,7 @@ import type { CellSpec, SheetSpec } from "../workbook/plan";
 import { formula, label, row, text } from "../layout/cells";
 import { SHEETS } from "../layout/names";
 import { unitsInSheetOrder } from "../layout/department";
-import { areaOf, fitRowHeights } from "../layout/print";
+import { areaOf, fitRowHeights, SEQ_WIDTH } from "../layout/print";
 import { paramRef, schemeNumberCells } from "../layout/schemeTables";
 
 /** Where each unit's basic-work total sits on the 基础工作得分 sheet, and each of its indicators (A1 addresses). */
@@ -157,7 +157,7 @@ export function basicScoresSheet(scheme: Scheme, inputs: EvaluationInputs, evalu
   }
 
   // 区域分类 as wide as 开发开放平台, so a unit's row is one line.
-  const columnWidths = [4, 14, 11, ...Array.from({ length: width - FIRST }, () => 10)];
+  const columnWidths = [SEQ_WIDTH, 14, 11, ...Array.from({ length: width - FIRST }, () => 10)];
   return {
     spec: {
       name: SHEETS.basicScores,

@@ -12,9 +12,14 @@
  * - Helpers on a sheet's pages: the smallest word box height, pairs of words printed over each
  *   other, the footer line; `pageImages` writes PNGs to look at.
  *
- * Needs: apt-get install -y --no-install-recommends libreoffice-calc-nogui poppler-utils
+ * Needs: apt-get install -y --no-install-recommends libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito
+ *
+ * Carlito has Calibri's metrics, and the workbook's default font (the unit of every column width)
+ * is Calibri: without it LibreOffice substitutes DejaVu Sans, whose digits are a third wider, and
+ * prints every sheet a third smaller than Excel, WPS or any LibreOffice that ships Carlito (its
+ * Windows and macOS installers do; Debian's package recommends it).
  */
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { accessSync, constants as fsConstants } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -36,9 +41,19 @@ function onPath(name: string): boolean {
   });
 }
 
-/** The programs missing from PATH (soffice, pdftotext, pdftohtml, pdftoppm); empty when all are there. */
+function hasCarlito(): boolean {
+  try {
+    return execFileSync("fc-list", ["Carlito"], { encoding: "utf8" }).trim() !== "";
+  } catch {
+    return false;
+  }
+}
+
+/** What printing needs and lacks: programs missing from PATH (soffice, pdftotext, pdftohtml, pdftoppm) and the Carlito font; empty when all are there. */
 export function missingPrintTools(): string[] {
-  return TOOLS.filter((t) => !onPath(t));
+  const missing: string[] = TOOLS.filter((t) => !onPath(t));
+  if (!hasCarlito()) missing.push("fonts-crosextra-carlito");
+  return missing;
 }
 
 /** Converts `files` to `<outDir>/<name>.pdf` with one soffice call; returns the PDFs in order. */
