@@ -6,7 +6,7 @@ import { rangeA1 } from "../workbook/address";
 import { isoToSerial } from "../workbook/dates";
 import { columnLabel, columnMax, departmentLayout, groupRowHint, REASON_LABEL, SIGN_OFF, signOffRow, type DepartmentLayout } from "./department";
 import { input, inputText, label, row, text } from "./cells";
-import { A4_PRINTABLE, areaOf, fitRowHeights, WIDTH_POINTS } from "./print";
+import { A4_PRINTABLE, areaOf, fitRowHeights, SEQ_WIDTH, WIDTH_POINTS } from "./print";
 import type { SampleData } from "./sample";
 
 export function validationFor(column: RuleColumn, max: number): ValidationSpec {
@@ -60,7 +60,9 @@ export function departmentSheet(scheme: Scheme, department: string, sample?: Sam
   let seq = 1;
   for (const g of scheme.groups) {
     const members = scheme.units.filter((u) => u.group === g.id);
-    const groupCells: Record<number, CellSpec> = { 0: text(`${g.name}（${members.length}个）各项满分`, "groupRow") };
+    // The group's name on two lines at most (its units are the rows below it): a third line would
+    // make every group row as tall as three, and the sheet a page longer.
+    const groupCells: Record<number, CellSpec> = { 0: text(`${g.name}各项满分`, "groupRow") };
     for (const b of layout.blocks) {
       for (const c of b.columns) groupCells[c.col] = { value: groupRowHint(b, c, g.id), style: "groupRow" };
       groupCells[b.reasonCol] = text("", "groupRow");
@@ -112,11 +114,11 @@ export function departmentSheet(scheme: Scheme, department: string, sample?: Sam
 }
 
 /**
- * The print scale column widths are planned for: 11 pt text at ≥ 9.9 pt. LibreOffice lays columns
- * out up to 5 % wider than WIDTH_POINTS.wide predicts (measured: planned 0.855, printed 0.81), so
- * the plan keeps that margin above 9 / 11.
+ * The print scale column widths are planned for: 11 pt text at 9.24 pt, the smallest that leaves
+ * room for two pages. LibreOffice (with Carlito) prints the demo's sheets at 9.09–9.5 pt —
+ * up to 2 % below plan, still above 9 — and Excel, whose columns are 6 % narrower, larger.
  */
-export const DEPARTMENT_MIN_SCALE = 0.87;
+export const DEPARTMENT_MIN_SCALE = 0.84;
 
 /**
  * Widths in character units. The sheet must print on two landscape pages at ≥ 9 pt, so every
@@ -128,8 +130,8 @@ export const DEPARTMENT_MIN_SCALE = 0.87;
 function departmentWidths(layout: DepartmentLayout): number[] {
   const budget = Math.floor(A4_PRINTABLE.landscape.width / DEPARTMENT_MIN_SCALE / WIDTH_POINTS.wide);
   const widths: number[] = new Array<number>(layout.lastCol + 1).fill(0);
-  widths[layout.seqCol] = 4;
-  widths[layout.unitCol] = 14;
+  widths[layout.seqCol] = SEQ_WIDTH;
+  widths[layout.unitCol] = 12;
   const measured = layout.blocks.flatMap((b) => b.columns.filter((c) => c.input !== "score").map((c) => c.col));
   for (const b of layout.blocks) for (const c of b.columns) widths[c.col] = c.input !== "score" ? MEASURED_WIDTH.min : columnLabel(b, c) === c.label ? 6 : 7;
   const left = () => budget - widths.reduce((a, w) => a + w, 0);
@@ -144,8 +146,8 @@ function departmentWidths(layout: DepartmentLayout): number[] {
   return widths;
 }
 
-/** A measured column: its figure and a label such as "城市社区家长学校覆盖率（量化部分）" in 3–4 lines. */
-const MEASURED_WIDTH = { min: 9, max: 12 } as const;
+/** A measured column: its figure, a label such as "城市社区家长学校覆盖率（量化部分）" in 3–4 lines, and "目标≥70%（1分）" on two. */
+const MEASURED_WIDTH = { min: 12, max: 14 } as const;
 /** A 扣分理由 column: "部分工作资料不完整" on one line when comfortable, never narrower than min. */
 const REASON_WIDTH = { min: 9, comfortable: 20 } as const;
 

@@ -9,7 +9,7 @@ export const gate: ModifierKindModule<Gate> = {
   kind: "gate",
   role: "modifier",
   numbers: () => [],
-  columns: (rule) => [{ key: "gate", label: `${rule.question}（是/否）`, input: "yesno", required: true, hint: () => "是/否" }],
+  columns: (rule) => [{ key: "gate", label: rule.question, input: "yesno", required: true, hint: () => "是/否" }],
   apply(rule, prev, { indicator, input }) {
     if (input.values["gate"] !== false || prev.eq(ZERO)) return { score: prev, trail: [] };
     return {
