@@ -83,8 +83,9 @@ export function detailsSheet(scheme: Scheme, evaluation: Evaluation, madeAt: str
       text("", "total"), text("", "total"),
     ]);
   }
-  // 区域分类 and 部分 as wide as their names (主城都市圈, 最佳实践案例), so a row is as tall as its text.
-  const columnWidths = [12, 11, 14, 18, 8, 30, 22, 12];
+  // 区域分类 and 部分 as wide as their names (主城都市圈, 最佳实践案例), so a row is as tall as its text;
+  // 说明 and 理由 take the rest of an A4 landscape width (147 units: Excel prints at ≈ 100 %, LibreOffice ≈ 95 %).
+  const columnWidths = [12, 11, 14, 18, 8, 42, 30, 12];
   const merges = ["A1:H1", "A2:H2"];
   return {
     name: SHEETS.details,

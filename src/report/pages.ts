@@ -1,10 +1,13 @@
+import { A4_PRINTABLE } from "../layout/print";
+
 /**
  * Where 汇总's pages break: a region group never splits over two pages when it would fit on one.
- * Heights are in points; an A4 landscape page with the margins the renderers use holds about
- * 440 pt of rows below the repeated header row. Rows are measured unscaled, so a sheet scaled
- * down to fit its width only breaks earlier than it must, never in the middle of a group.
+ * Heights are in points. 汇总's columns fill an A4 landscape page's width at 100 % in Excel's
+ * measure (summary.ts), so a page holds A4_PRINTABLE's height of rows, the repeated header row
+ * included; LibreOffice, whose columns are wider, scales the sheet down and only breaks earlier
+ * than it must, never in the middle of a group. A few points are kept for rounding.
  */
-export const PAGE_ROWS_PT = 440;
+export const PAGE_ROWS_PT = A4_PRINTABLE.landscape.height - 7;
 const DEFAULT_ROW_PT = 15;
 
 export function summaryPageBreaks(heights: Readonly<Record<number, number>>, sectionStarts: readonly number[], end: number, headerRow: number): number[] {

@@ -15,7 +15,7 @@ import { ITEM_KIND, paramRef, schemeNumberCells, TABLE_COLUMNS } from "../layout
 import { CALC, type CalcLayout } from "./calcSheet";
 import { summaryPageBreaks } from "./pages";
 import { contactMemberOf } from "../scheme/contacts";
-import { heightFor, linesOf, STYLE_TEXT, WIDTH_POINTS } from "../layout/print";
+import { heightFor, linesOf, SEQ_WIDTH, STYLE_TEXT, WIDTH_POINTS } from "../layout/print";
 import { priorByUnit, type PriorYear } from "../history/history";
 
 /** 汇总 columns, fixed so tests and the pane can find them; units are found by name in column B. */
@@ -29,17 +29,24 @@ export const SUMMARY = {
 export function summaryHeaders(scheme: Scheme, prior: PriorYear | null = null): string[] {
   const c = scheme.components;
   // Each maximum on its own line: the header wraps there, never inside the bracket.
-  return ["序号", "区县", `基础工作\n（${c.basic}分）`, `最佳实践案例\n（${c.bestPractice}分）`, `综合评估\n（${c.composite}分）`, `加分\n（不超过${c.bonusCap}分）`, "扣分", "总分", "组内排名", "全市排名", "等次",
-    prior ? `上年总分\n（${prior.year}年）` : "上年总分", "上年等次", "变化", "联系党组成员", "备注"];
+  // Narrow columns break where a reader would (组内 / 排名), not where the width runs out.
+  return ["序号", "区县", `基础工作\n（${c.basic}分）`, `最佳实践案例\n（${c.bestPractice}分）`, `综合评估\n（${c.composite}分）`, `加分\n（不超过${c.bonusCap}分）`, "扣分", "总分", "组内\n排名", "全市\n排名", "等次",
+    prior ? `上年总分\n（${prior.year}年）` : "上年\n总分", "上年\n等次", "变化", "联系党组\n成员", "备注"];
 }
 
 /**
- * Widths of A..Q. The printed ones (A..P) add up to 132 units, at most 136: A4 landscape fitted to
- * one page wide then keeps 11 pt text at ≥ 9 pt in LibreOffice's wider measure (7 pt a unit).
- * Headers wrap; 区县 holds 西部科学城重庆高新区 on one line in LibreOffice (two in Excel's
- * narrower measure, and the row is given their height).
+ * Widths of A..Q. The printed ones (A..P) add up to 158 units: fitted to the width of an A4
+ * landscape page, Excel (5.25 pt a unit) prints them at ≈ 94 %, LibreOffice (5.58 pt) at ≈ 89 %,
+ * so text prints at ≥ 9.8 pt; pages.ts plans the pages at 100 %, which fit at any smaller scale.
+ * Headers wrap; each component's name and its maximum keep a line each; 序号 stays on one line;
+ * 区县 holds 西部科学城重庆高新区 on one line.
  */
-const WIDTHS = [4, 17, 9, 11, 9, 9, 7, 7, 7, 7, 6, 8, 7, 7, 8, 9, 12];
+const WIDTHS = [SEQ_WIDTH, 22, 11, 14, 11, 15, 7, 7, 7, 7, 6, 8, 7, 7, 9, 14, 12];
+/**
+ * A unit's row. At 100 % (Excel) the title, the status, the header, the group row and the 22 units
+ * of 重庆主城区都市圈 must share one page's A4_PRINTABLE height, as pages.ts plans them.
+ */
+const UNIT_ROW = 18;
 
 /** Units ranked for display (the pane, the CLI): by region group, then group rank, then scheme order. */
 export function summaryOrder(scheme: Scheme, evaluation: Evaluation): UnitResult[] {
@@ -114,7 +121,7 @@ export function summarySheet(
       const was = priorOf.get(u.unit);
       // A long name or remark wraps: the row grows to hold it (rows are never auto-fitted).
       const lines = Math.max(...[[u.unit, c.unit], [remarkOf(u), c.remark]].map(([t, col]) => linesOf(t!, STYLE_TEXT.label.size, WIDTHS[colIndex(col!)]! * WIDTH_POINTS.narrow)));
-      heights[rows.length] = Math.max(20, heightFor(lines, STYLE_TEXT.label.size));
+      heights[rows.length] = Math.max(UNIT_ROW, heightFor(lines, STYLE_TEXT.label.size));
       rows.push([
         label(seq++),
         label(u.unit),
@@ -154,7 +161,6 @@ export function summarySheet(
   const drift = snapshotRanges.map(([live, snap]) => `SUMPRODUCT((${live}-${snap})^2)`).join("+");
   rows[1]![8] = formula(`IF(${drift}>0.000001,${str(STALE_FLAG)},"")`, "", "badge");
 
-  const dataEnd = rows.length;
   rows.push(row(width, {}));
   const tierNames = [...scheme.tiers.tiers.map((t) => t.name), scheme.tiers.otherwise];
   const tierTop = rows.length;
@@ -217,7 +223,9 @@ export function summarySheet(
       titleRows: `${SUMMARY.headerRow + 1}:${SUMMARY.headerRow + 1}`,
       area: `A1:${last}${printedRows}`,
       fitToWidth: 1,
-      breaksBefore: summaryPageBreaks(heights, sections.map((s) => s.first - 2), dataEnd, SUMMARY.headerRow),
+      // The last group keeps 等次分布 and the signature block with it: a page of units
+      // that ends with the place to sign, never a signature alone on a page.
+      breaksBefore: summaryPageBreaks(heights, sections.map((s) => s.first - 2), printedRows, SUMMARY.headerRow),
     },
     protect: true,
     tabColor: "FFC00000",
