@@ -131,6 +131,8 @@ export function sheetInputs(scheme: Scheme, s: SheetColumns): IndicatorInput[] {
  * validation and every report) is built when first read. The columns are found again through
  * basicColumnsOf(inputs) — keyed by this very object, so inputs derived from it (a spread with
  * other basic inputs, a copy through a worker) never carry columns that no longer match.
+ * The columns do not change once evaluated: an evaluation's indicator scores and explanations
+ * are worked out of them when first read (fastColumns.ts), as the object form is.
  */
 export function columnarInputs(columns: BasicColumns, rest: Omit<EvaluationInputs, "basic">): EvaluationInputs {
   let basic: IndicatorInput[] | undefined;
