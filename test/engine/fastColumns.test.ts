@@ -9,7 +9,8 @@ import { basicInput, columnarFrom, scheme as cq } from "./helpers";
  * most the rounding's decimals within 0 … the points is its own score, proved by a table of
  * n / 10^d instead of a division, with one maximum per column when every group has the same
  * points. Every other figure must still be scored as the exact path scores it — including
- * figures whose candidate integer wraps around 2^32 into the table's range.
+ * figures whose candidate integer wraps around 2^32 into the table's range — whether its
+ * column is checked alone or two at a time (three columns: a pair and one alone).
  */
 describe("the column loop's check for the common score", () => {
   const manual = cq.indicators.filter((i) => i.rules.length === 1 && i.rules[0]!.kind === "manual");
@@ -24,7 +25,7 @@ describe("the column loop's check for the common score", () => {
     return {
       ...cq,
       rounding: { ...cq.rounding, decimals },
-      indicators: cq.indicators.map((ind) => (manual.slice(0, 2).includes(ind) ? { ...ind, points: Object.fromEntries(cq.groups.map((g, k) => [g.id, ind === manual[0] ? points(k) : 3])) } : ind)),
+      indicators: manual.slice(0, 3).map((ind) => ({ ...ind, points: Object.fromEntries(cq.groups.map((g, k) => [g.id, ind === manual[1] ? 3 : points(k)])) })),
     };
   }
 
@@ -36,13 +37,13 @@ describe("the column loop's check for the common score", () => {
   ] as const) {
     it(`scores every figure as the exact path does: ${label}`, () => {
       const s = schemeWith(points, decimals);
-      const inds = manual.slice(0, 2);
+      const inds = manual.slice(0, 3);
       const basic = s.units.flatMap((u, k) => inds.map((ind, j) => basicInput(u.name, ind.id, { score: tricky[(k + j * 7) % tricky.length]! })));
       const inputs = columnarFrom(s, basic);
       const fast = evaluate(s, inputs);
       expect(fast).toEqual(evaluateExact(s, { ...inputs }));
       // the figures reached every unit: some scored in full, some below, some above the points
-      expect(new Set(fast.units.map((u) => u.indicators.find((i) => i.id === inds[0]!.id)!.score)).size).toBeGreaterThan(2);
+      for (const ind of inds) expect(new Set(fast.units.map((u) => u.indicators.find((i) => i.id === ind.id)!.score)).size).toBeGreaterThan(2);
     });
   }
 });
