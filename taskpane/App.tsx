@@ -1,14 +1,15 @@
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { lazy, startTransition, Suspense, useEffect, useMemo, useState } from "react";
 import type { Diagnostic } from "../src/diagnostics/diagnostic";
 import { hasErrors } from "../src/diagnostics/diagnostic";
 import type { PaneEnv } from "./env";
-import { LangContext, STRINGS, type Lang } from "./i18n";
+import { LangContext, loadStrings, ZH, type Lang, type Strings } from "./i18n";
 import { usePane, yearFieldProblem } from "./hooks/usePane";
 import { YearField } from "./components/YearField";
 import { Header } from "./components/Header";
 import { ActionBar } from "./components/ActionBar";
 import { FileBar } from "./components/FileBar";
+import { useStages } from "./hooks/useStages";
 
 // Not on the first screen: results (with the engine's report code) and the scheme editor load when shown.
 const SchemeEditor = lazy(() => import("./components/SchemeEditor"));
@@ -43,12 +44,22 @@ function download(bytes: Uint8Array, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function App(props: { env: PaneEnv; initialLang?: Lang }) {
+/** `initialStrings`: the language the pane opens in, already loaded (index.tsx); Chinese when absent. */
+export function App(props: { env: PaneEnv; initialStrings?: Strings }) {
   const { env } = props;
-  const [lang, setLang] = useState<Lang>(props.initialLang ?? "zh");
-  const t = STRINGS[lang];
+  const [t, setStrings] = useState<Strings>(props.initialStrings ?? ZH);
+  const lang = t.lang;
   const pane = usePane(env);
+  // English loads on the switch; if it cannot, the pane stays as it is and says why.
+  const setLang = (next: Lang) => {
+    loadStrings(next).then(
+      (strings) => startTransition(() => setStrings(strings)),
+      () => pane.notify({ kind: "error", text: (tt) => tt.languageFailed }),
+    );
+  };
   const { state } = pane;
+  // The header first, then the file bar, then the rest: three commits, so the first render is never one long task.
+  const stage = useStages(3);
   const [tab, setTab] = useState<TabKey>("diagnostics");
   const s = useStyles();
 
@@ -81,7 +92,7 @@ export function App(props: { env: PaneEnv; initialLang?: Lang }) {
     <LangContext.Provider value={context}>
       <main className={s.root} lang={lang === "zh" ? "zh-CN" : "en"} aria-busy={state.busy !== null}>
         <Header reading={state.reading} fileName={env.fileName?.() ?? null} workbookOpen={state.workbookOpen} />
-        {env.mode === "standalone" && (
+        {stage >= 2 && env.mode === "standalone" && (
           <FileBar
             busy={state.busy !== null}
             canDownload={state.workbookOpen}
@@ -96,63 +107,67 @@ export function App(props: { env: PaneEnv; initialLang?: Lang }) {
             onDownload={onDownload}
           />
         )}
-        <YearField year={state.year} fromWorkbook={state.yearFromWorkbook} problem={yearFieldProblem(state)} disabled={state.busy !== null} onChange={pane.setYear} />
-        <ActionBar
-          busy={state.busy}
-          enabled={state.workbookOpen}
-          onTemplate={() => pane.addTemplate(state.reading?.scheme)}
-          onImport={onImport}
-          onImportHistory={async (files) => pane.importHistory(await Promise.all(Array.from(files, async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))))}
-          onImportPeriodic={async (files) => pane.importPeriodic(await Promise.all(Array.from(files, async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))))}
-          onValidate={pane.validate}
-          onAggregate={() => pane.aggregate()}
-          onCancel={pane.cancel}
-        />
-        {state.notice && (
-          <Suspense fallback={<Text role="status">{state.notice.text(t)}</Text>}>
-            <Notice role="status" label={t.done} intent={state.notice.kind}>{state.notice.text(t)}</Notice>
-          </Suspense>
-        )}
-        {env.mode === "standalone" && state.aggregated && (
-          <Suspense fallback={null}>
-            <Notice intent="success"><a href="#" onClick={(e) => { e.preventDefault(); void onDownload(); }}>{t.download}</a></Notice>
-          </Suspense>
-        )}
-        {(state.diagnostics || state.reading) && (
-          <Suspense fallback={null}>
-            <TabList className={s.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)}>
-              <Tab value="diagnostics">{t.diagnostics}</Tab>
-              <Tab value="results" disabled={!state.aggregated}>{t.results}</Tab>
-              <Tab value="ledger" disabled={!state.reading}>{t.ledger.tab}</Tab>
-              <Tab value="approval" disabled={!state.reading}>{t.approve}</Tab>
-              <Tab value="scheme" disabled={!state.reading}>{t.schemeView}</Tab>
-            </TabList>
-          </Suspense>
-        )}
-        {tab === "diagnostics" && state.diagnostics && (
-          <Suspense fallback={<Loading label={t.diagnostics} />}>
-            <DiagnosticsPanel diagnostics={state.diagnostics} onSelect={onSelect} />
-          </Suspense>
-        )}
-        {tab === "results" && state.reading && state.aggregated && (
-          <Suspense fallback={<Loading label={t.results} />}>
-            <ResultsPanel reading={state.reading} />
-          </Suspense>
-        )}
-        {tab === "ledger" && state.reading && (
-          <Suspense fallback={<Loading label={t.ledger.tab} />}>
-            <LedgerPanel reading={state.reading} />
-          </Suspense>
-        )}
-        {tab === "approval" && (
-          <Suspense fallback={<Loading label={t.approve} />}>
-            <ApprovalPanel reading={state.reading} canApprove={canApprove} busy={state.busy !== null} onApprove={pane.approve} />
-          </Suspense>
-        )}
-        {tab === "scheme" && state.reading && (
-          <Suspense fallback={<Loading label={t.schemeView} />}>
-            <SchemeEditor scheme={state.reading.scheme} busy={state.busy !== null} onSave={pane.saveScheme} />
-          </Suspense>
+        {stage >= 3 && (
+          <>
+            <YearField year={state.year} fromWorkbook={state.yearFromWorkbook} problem={yearFieldProblem(state)} disabled={state.busy !== null} onChange={pane.setYear} />
+            <ActionBar
+              busy={state.busy}
+              enabled={state.workbookOpen}
+              onTemplate={() => pane.addTemplate(state.reading?.scheme)}
+              onImport={onImport}
+              onImportHistory={async (files) => pane.importHistory(await Promise.all(Array.from(files, async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))))}
+              onImportPeriodic={async (files) => pane.importPeriodic(await Promise.all(Array.from(files, async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))))}
+              onValidate={pane.validate}
+              onAggregate={() => pane.aggregate()}
+              onCancel={pane.cancel}
+            />
+            {state.notice && (
+              <Suspense fallback={<Text role="status">{state.notice.text(t)}</Text>}>
+                <Notice role="status" label={t.done} intent={state.notice.kind}>{state.notice.text(t)}</Notice>
+              </Suspense>
+            )}
+            {env.mode === "standalone" && state.aggregated && (
+              <Suspense fallback={null}>
+                <Notice intent="success"><a href="#" onClick={(e) => { e.preventDefault(); void onDownload(); }}>{t.download}</a></Notice>
+              </Suspense>
+            )}
+            {(state.diagnostics || state.reading) && (
+              <Suspense fallback={null}>
+                <TabList className={s.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)}>
+                  <Tab value="diagnostics">{t.diagnostics}</Tab>
+                  <Tab value="results" disabled={!state.aggregated}>{t.results}</Tab>
+                  <Tab value="ledger" disabled={!state.reading}>{t.ledger.tab}</Tab>
+                  <Tab value="approval" disabled={!state.reading}>{t.approve}</Tab>
+                  <Tab value="scheme" disabled={!state.reading}>{t.schemeView}</Tab>
+                </TabList>
+              </Suspense>
+            )}
+            {tab === "diagnostics" && state.diagnostics && (
+              <Suspense fallback={<Loading label={t.diagnostics} />}>
+                <DiagnosticsPanel diagnostics={state.diagnostics} onSelect={onSelect} />
+              </Suspense>
+            )}
+            {tab === "results" && state.reading && state.aggregated && (
+              <Suspense fallback={<Loading label={t.results} />}>
+                <ResultsPanel reading={state.reading} />
+              </Suspense>
+            )}
+            {tab === "ledger" && state.reading && (
+              <Suspense fallback={<Loading label={t.ledger.tab} />}>
+                <LedgerPanel reading={state.reading} />
+              </Suspense>
+            )}
+            {tab === "approval" && (
+              <Suspense fallback={<Loading label={t.approve} />}>
+                <ApprovalPanel reading={state.reading} canApprove={canApprove} busy={state.busy !== null} onApprove={pane.approve} />
+              </Suspense>
+            )}
+            {tab === "scheme" && state.reading && (
+              <Suspense fallback={<Loading label={t.schemeView} />}>
+                <SchemeEditor scheme={state.reading.scheme} busy={state.busy !== null} onSave={pane.saveScheme} />
+              </Suspense>
+            )}
+          </>
         )}
       </main>
     </LangContext.Provider>

@@ -1,7 +1,11 @@
 import { createContext, useContext } from "react";
 
-/** Every string the pane shows, Chinese first; English for colleagues who prefer it. */
+/**
+ * Every string the pane shows, Chinese first. English, for colleagues who prefer it, is in strings.en.ts
+ * and loads only when someone switches to it (loadStrings): most never do, so it stays off the first screen.
+ */
 const zh = {
+  lang: "zh" as Lang,
   appTitle: "区县妇联工作评价",
   scheme: "方案",
   year: "年度",
@@ -78,6 +82,7 @@ const zh = {
   imported: "已导入",
   stillMissing: "尚未提交的部室",
   language: "English",
+  languageFailed: "未能加载英文界面（网络或文件问题），界面仍为中文。请稍后再试。",
   selectCellStandalone: "在 Excel 中打开时可直接定位到该单元格。",
   selectRange: "点击定位到其中第一个单元格",
   cancelled: "已取消，工作簿未改动。",
@@ -128,132 +133,18 @@ const zh = {
 
 export type Strings = typeof zh;
 
-const en: Strings = {
-  appTitle: "District federation evaluation",
-  scheme: "Scheme",
-  year: "Year",
-  draft: "Draft",
-  approved: "Approved",
-  noWorkbook: "No workbook open",
-  standaloneHint: "Not running in Excel: open an .xlsx workbook to validate and aggregate it in the browser and download the result. Nothing is uploaded.",
-  openWorkbook: "Open workbook (.xlsx)",
-  useSample: "Use the sample workbook",
-  newTemplate: "New blank template",
-  download: "Download aggregated workbook",
-  downloadWorkbook: "Download workbook",
-  template: "Add template",
-  importDepartments: "Import department files",
-  validate: "Validate",
-  aggregate: "Aggregate",
-  approve: "Approve",
-  cancel: "Cancel",
-  working: "Working",
-  phaseRead: "Reading the workbook",
-  phaseValidate: "Validating",
-  phasePlan: "Computing the summary",
-  phaseWrite: "Writing the summary",
-  diagnostics: "Validation",
-  errors: "errors",
-  warnings: "warnings",
-  infos: "notes",
-  show: "Show",
-  all: "All",
-  error: "Errors",
-  warning: "Warnings",
-  info: "Notes",
-  noProblems: "No problems found: ready to aggregate.",
-  results: "Results",
-  unit: "Unit",
-  total: "Total",
-  groupRank: "Group rank",
-  overallRank: "Overall",
-  tier: "Tier",
-  basic: "Basic",
-  bestPractice: "Cases",
-  composite: "Composite",
-  bonus: "Bonus",
-  penalty: "Penalty",
-  explain: "Explanation",
-  close: "Close",
-  capsHit: "Caps",
-  noTrail: "Full marks everywhere: no deduction or bonus.",
-  chart: "Totals by group",
-  showMore: "Show more",
-  schemeView: "Scheme settings",
-  save: "Save to workbook",
-  schemeValid: "Scheme valid: every group sums to 60.",
-  groupSum: "Sum",
-  measuredParts: "Measured parts (the rest is judged)",
-  measuredPoints: "Measured part",
-  notApplicableRule: "When a whole measured part is not applicable",
-  naRescale: "rescale the judged part to the indicator's points",
-  naFull: "count it as met",
-  tierRule: "Tier rule",
-  thresholds: "Thresholds",
-  quota: "Quota per group",
-  approvedBy: "Approved by",
-  approvedAt: "Date",
-  markApproved: "Mark as approved",
-  approvalHint: "Mark after the Party group approves. Later edits to inputs are reported cell by cell.",
-  changedAfterApproval: "Cells changed since approval",
-  done: "Done",
-  templateAdded: "Sheets added",
-  templateNothing: "Every template sheet already exists; nothing changed.",
-  evaluationYear: "Evaluation year",
-  yearDefaultRule: "Used for new templates and workbooks. Default: last year in January–June (the evaluation is in January of the following year), this year in July–December.",
-  yearFromWorkbook: "The open workbook's year (its scheme is stored in it). For another year, start a new workbook.",
-  imported: "Imported",
-  stillMissing: "Departments still missing",
-  language: "中文",
-  selectCellStandalone: "Opened in Excel, this jumps to the cell.",
-  selectRange: "Click to go to the first of these cells",
-  cancelled: "Cancelled; the workbook is unchanged.",
-  aggregated: "Aggregated: 汇总, 基础工作得分 and 扣分明细 written.",
-  validated: "Validation finished",
-  severity: { error: "Error", warning: "Warning", info: "Note" },
-  pointsEach: "Points each",
-  itemCap: "Item cap (blank: none)",
-  bonusCap: "Bonus cap in all",
-  notAggregated: "Not aggregated: the workbook has errors. Fix them (see Validation), then aggregate.",
-  reason: "Reason",
-  colon: ": ",
-  sep: ", ",
-  parts: { basic: "Basic", bestPractice: "Best practice", composite: "Composite", bonus: "Bonus", penalty: "Penalty" },
-  ledger: {
-    tab: "Contacts / research",
-    member: "Party group member",
-    departments: "Supporting departments",
-    point: "Contact point",
-    group: "Group",
-    weakest: "Weakest indicators",
-    allFull: "Full marks everywhere",
-    contacts: "Contacts this year",
-    lastContact: "Last contact",
-    organisation: "Member organisation",
-    notContacted: "Districts not contacted this year",
-    allContacted: "Every district contacted",
-    research: "Field research",
-    studies: "Studies led",
-    results: "Results",
-    reports: "Party group reports",
-    days: "Days",
-    visits: "People visited",
-    period: "Period",
-    trips: "Trips",
-    leaders: "Members leading",
-    concentrated: "Concentrated",
-    routine: "Routine",
-    noneLogged: "nothing logged",
-    noTable: "This scheme has no contact-point table.",
-    noContactLog: "The workbook has no 联系点台账 sheet; add it with Add template.",
-    noResearchLog: "The workbook has no 调研台账 sheet; add it with Add template.",
-    printHint: "To print: after aggregating, the 联系点调研汇总 sheet has one page per member.",
-    atLeast: "at least",
-  },
-};
-
 export type Lang = "zh" | "en";
-export const STRINGS: Record<Lang, Strings> = { zh, en };
+/** The Chinese strings: bundled with the first screen, and what the pane falls back to. */
+export const ZH: Strings = zh;
+
+/**
+ * The strings of `lang`: Chinese at once, English from its own chunk (fetched once, then cached by the
+ * module system). Rejects when the chunk cannot be loaded; the caller keeps Chinese and says so.
+ */
+export async function loadStrings(lang: Lang, loadEnglish: () => Promise<{ EN: Strings }> = () => import(/* webpackChunkName: "strings-en" */ "./strings.en")): Promise<Strings> {
+  if (lang === "zh") return zh;
+  return (await loadEnglish()).EN;
+}
 
 export const LangContext = createContext<{ lang: Lang; t: Strings; setLang: (l: Lang) => void }>({ lang: "zh", t: zh, setLang: () => undefined });
 

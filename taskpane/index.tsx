@@ -1,12 +1,14 @@
 /// <reference types="office-js" />
 // Task pane entry: one Office.onReady, then the same App in Excel (Office.js adapter) or in a plain
 // browser (file adapter), chosen by whether Office reports a host.
-import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme, type Theme } from "@fluentui/react-components";
-import { App } from "./App";
+import { startTransition } from "react";
+import type { Theme } from "@fluentui/react-components";
 import { excelEnv } from "./envExcel";
 import { standaloneEnv } from "./envStandalone";
-import type { Lang } from "./i18n";
+import { loadStrings, type Strings } from "./i18n";
+
+/** Resolves in a task of its own, once the page has had the chance to paint and take input. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function start(host: Office.HostType | null): Promise<void> {
   const container = document.getElementById("root");
@@ -17,14 +19,23 @@ async function start(host: Office.HostType | null): Promise<void> {
   const dark = inExcel
     ? isDark(Office.context.officeTheme?.bodyBackgroundColor)
     : window.matchMedia?.("(prefers-color-scheme: dark)").matches === true;
+  const english = new URLSearchParams(location.search).get("lang") === "en" || (inExcel && Office.context.displayLanguage?.toLowerCase().startsWith("en"));
+  // English is a chunk of its own: loaded before the first render when the pane opens in English; if it
+  // cannot be, the pane opens in Chinese (its language switch can try again).
+  const strings: Strings | undefined = english ? await loadStrings("en").catch(() => undefined) : undefined;
+  // React's DOM renderer, then the pane (its components and Fluent's), are in taskpane.js ("eager": no
+  // chunk, no request) but each runs in a task of its own: a trace of the page's start showed taskpane.js's
+  // evaluation as one 100–300 ms task, most of it compiling and running react-dom and every module's top level.
+  await nextTask();
+  const { createRoot } = await import(/* webpackMode: "eager" */ "react-dom/client");
+  await nextTask();
+  const { PaneRoot, webLightTheme } = await import(/* webpackMode: "eager" */ "./PaneRoot");
   // The dark theme's tokens load only for a dark Excel or system, never with every first screen.
   const theme: Theme = dark ? (await import("./darkTheme")).webDarkTheme : webLightTheme;
-  const lang: Lang = new URLSearchParams(location.search).get("lang") === "en" || (inExcel && Office.context.displayLanguage?.toLowerCase().startsWith("en")) ? "en" : "zh";
-  createRoot(container).render(
-    <FluentProvider theme={theme} style={{ minHeight: "100vh" }}>
-      <App env={env} initialLang={lang} />
-    </FluentProvider>,
-  );
+  const root = createRoot(container);
+  // A transition: React renders the first screen in slices that yield to the page (a default update
+  // would be rendered in one task); App mounts it in stages (useStages) so no commit is long either.
+  startTransition(() => root.render(<PaneRoot theme={theme} env={env} initialStrings={strings} />));
 }
 
 function isDark(color: string | undefined): boolean {

@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../taskpane/App";
 import { wpsEnv } from "../taskpane/envWps";
+import { loadStrings } from "../taskpane/i18n";
 import type { WpsHost } from "../src/adapters/wps/et";
 
 const container = document.getElementById("root");
@@ -13,8 +14,11 @@ const host = () => {
   if (!app) throw new Error("window.Application is missing: this page runs inside WPS 表格");
   return app;
 };
-createRoot(container).render(
-  <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh" }}>
-    <App env={wpsEnv(host)} initialLang={new URLSearchParams(location.search).get("lang") === "en" ? "en" : "zh"} />
-  </FluentProvider>,
+// English is a chunk of its own, loaded first when asked for; Chinese if it cannot be.
+void (new URLSearchParams(location.search).get("lang") === "en" ? loadStrings("en").catch(() => undefined) : Promise.resolve(undefined)).then((strings) =>
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh" }}>
+      <App env={wpsEnv(host)} initialStrings={strings} />
+    </FluentProvider>,
+  ),
 );

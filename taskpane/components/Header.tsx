@@ -1,7 +1,10 @@
-import { Badge, Button, makeStyles, Text, tokens, Title3 } from "@fluentui/react-components";
+import { Button, makeStyles, Text, tokens, Title3 } from "@fluentui/react-components";
 import type { Reading } from "../../src/validate/validate";
-import { useContext } from "react";
+import { lazy, Suspense, useContext } from "react";
 import { LangContext } from "../i18n";
+
+// Shown once a workbook has been read: Fluent's Badge loads then, not with the first screen.
+const ReadingBadge = lazy(() => import("./ReadingBadge"));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
@@ -15,6 +18,7 @@ export function Header(props: { reading: Reading | null; fileName: string | null
   const s = useStyles();
   const r = props.reading;
   const approved = r?.approval && r.changedSinceApproval.length === 0;
+  const status = approved ? `${t.approved} ${r.approval!.approvedAt.slice(0, 10)}${t.sep}${r.approval!.approvedBy}` : t.draft;
   return (
     <header className={s.root}>
       <div className={s.line}>
@@ -27,9 +31,9 @@ export function Header(props: { reading: Reading | null; fileName: string | null
           <>
             <Text size={200}>{t.scheme}{t.colon}{r.scheme.id}</Text>
             <Text size={200}>{t.year}{t.colon}{r.scheme.year}</Text>
-            <Badge appearance="tint" color={approved ? "success" : "warning"}>
-              {approved ? `${t.approved} ${r.approval!.approvedAt.slice(0, 10)}${t.sep}${r.approval!.approvedBy}` : t.draft}
-            </Badge>
+            <Suspense fallback={<Text size={200}>{status}</Text>}>
+              <ReadingBadge approved={Boolean(approved)}>{status}</ReadingBadge>
+            </Suspense>
           </>
         ) : (
           !props.workbookOpen && <Text size={200}>{t.noWorkbook}</Text>

@@ -3,7 +3,7 @@ import type { Diagnostic } from "../../src/diagnostics/diagnostic";
 import type { Reading } from "../../src/validate/validate";
 import type { Scheme } from "../../src/scheme/schema";
 import type { PaneEnv } from "../env";
-import { STRINGS, type Strings } from "../i18n";
+import type { Strings } from "../i18n";
 import type * as Ops from "../operations";
 import type { OpResult, Phase } from "../operations";
 import type { PaneOps } from "../worker/client";
@@ -137,14 +137,14 @@ export function usePane(env: PaneEnv) {
      * page (the operation is loaded when first used), so it needs no entry in the compute worker.
      */
     importHistory: (files: { name: string; bytes: Uint8Array }[]) => run("history", async (_ops, ctx) => (await import("../operations")).importHistory(ctx, files), (r) => ({
-      notice: r.ok ? { kind: "success", text: (t) => HISTORY_STRINGS[t === STRINGS.en ? "en" : "zh"].imported(r.value.added, r.value.years) } : { kind: "error", text: (t) => HISTORY_STRINGS[t === STRINGS.en ? "en" : "zh"].notImported },
+      notice: r.ok ? { kind: "success", text: (t) => HISTORY_STRINGS[t.lang].imported(r.value.added, r.value.years) } : { kind: "error", text: (t) => HISTORY_STRINGS[t.lang].notImported },
       diagnostics: r.diagnostics,
     })),
     /** 导入平时评价 (issue 10 §1): periodic workbooks into this workbook's 平时评价 sheet; runs on the page like 导入历年结果. */
     importPeriodic: (files: { name: string; bytes: Uint8Array }[]) => run("periodic", async (_ops, ctx) => (await import("../operations")).importPeriodic(ctx, files), (r) => ({
       notice: r.ok
-        ? { kind: "success", text: (t) => (t === STRINGS.en ? `Periodic results added: ${r.value.added.join(", ") || "none new"}${r.value.missing.length ? `; still missing: ${r.value.missing.join(", ")}` : ""}. Aggregate to count them in.` : `已导入平时评价：${r.value.added.join("、") || "无新周期"}${r.value.missing.length ? `；尚缺：${r.value.missing.join("、")}` : ""}。重新汇总后计入。`) }
-        : { kind: "error", text: (t) => (t === STRINGS.en ? "Nothing was imported." : "未导入任何平时评价。") },
+        ? { kind: "success", text: (t) => (t.lang === "en" ? `Periodic results added: ${r.value.added.join(", ") || "none new"}${r.value.missing.length ? `; still missing: ${r.value.missing.join(", ")}` : ""}. Aggregate to count them in.` : `已导入平时评价：${r.value.added.join("、") || "无新周期"}${r.value.missing.length ? `；尚缺：${r.value.missing.join("、")}` : ""}。重新汇总后计入。`) }
+        : { kind: "error", text: (t) => (t.lang === "en" ? "Nothing was imported." : "未导入任何平时评价。") },
       diagnostics: r.diagnostics,
     })),
     saveScheme: (scheme: Scheme) => run("saveScheme", (ops, ctx) => ops.saveScheme(ctx, scheme), (r) => ({
@@ -159,7 +159,7 @@ export function usePane(env: PaneEnv) {
     generate: async (kind: "sample" | "blank"): Promise<boolean> => {
       const problem = yearFieldProblem(state);
       if (problem) {
-        setState((s) => ({ ...s, notice: { kind: "error", text: (t) => (t === STRINGS.en ? problem.en : problem.zh) } }));
+        setState((s) => ({ ...s, notice: { kind: "error", text: (t) => (t.lang === "en" ? problem.en : problem.zh) } }));
         return false;
       }
       await env.openGenerated!(kind, state.year);

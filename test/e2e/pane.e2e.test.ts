@@ -263,10 +263,15 @@ describe.skipIf(!available)("the task pane in Chromium, standalone (no Office ho
     await expectClean();
   });
 
+  const englishChunk = (path: string) => /\/chunks\/strings-en\.[^/]*\.js$/.test(path);
+
   it("switches to English", async () => {
     const page = await openPane();
+    // The English strings are not part of the first screen: they load with the switch.
+    const before = server.requests.filter((r) => englishChunk(r.path)).length;
     await button(page, "English").click();
     await page.getByRole("heading", { level: 1, name: "District federation evaluation" }).waitFor();
+    expect(server.requests.filter((r) => englishChunk(r.path)).length).toBe(before + 1);
     expect(await button(page, "中文").count()).toBe(1);
     await screenshot(page, "english", "1-start");
 
@@ -277,6 +282,20 @@ describe.skipIf(!available)("the task pane in Chromium, standalone (no Office ho
     expect(await status.textContent()).toMatch(new RegExp(`^0 errors\\W+${TERM_WARNINGS} warnings\\W+\\d+ notes$`));
     await screenshot(page, "english", "2-validated");
     await expectClean();
+  });
+
+  it("stays in Chinese and says so when the English strings cannot be loaded", async () => {
+    const page = session!.page;
+    await page.route((url) => englishChunk(url.pathname), (route) => route.abort("failed"));
+    await openPane();
+    await button(page, "English").click();
+    await page.getByText(/未能加载英文界面.*界面仍为中文/).waitFor();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("区县妇联工作评价");
+    expect(await button(page, "English").count()).toBe(1);
+    await screenshot(page, "english", "3-load-failed");
+    // The one failure on the page is the chunk we cut off (and the browser's note about it).
+    expect(session!.problemLines().filter((line) => !/strings-en/.test(line) && !/Failed to load resource/.test(line))).toEqual([]);
+    expect(session!.problems.failedRequests.some((line) => /strings-en/.test(line))).toBe(true);
   });
 
   it("aggregates the sample workbook generated in the browser (no CLI involved)", async () => {

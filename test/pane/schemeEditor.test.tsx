@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createDOMRenderer, FluentProvider, RendererProvider, SSRProvider, webLightTheme } from "@fluentui/react-components";
 import SchemeEditor from "../../taskpane/components/SchemeEditor";
-import { LangContext, STRINGS } from "../../taskpane/i18n";
+import { LangContext, ZH } from "../../taskpane/i18n";
 import { builtinScheme } from "../../src/scheme/load";
 
 function render(): string {
@@ -10,7 +10,7 @@ function render(): string {
     <RendererProvider renderer={createDOMRenderer()}>
       <SSRProvider>
         <FluentProvider theme={webLightTheme}>
-          <LangContext.Provider value={{ lang: "zh", t: STRINGS.zh, setLang: () => undefined }}>
+          <LangContext.Provider value={{ lang: "zh", t: ZH, setLang: () => undefined }}>
             <SchemeEditor scheme={builtinScheme()} busy={false} onSave={() => undefined} />
           </LangContext.Provider>
         </FluentProvider>

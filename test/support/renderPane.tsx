@@ -1,7 +1,8 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { createDOMRenderer, FluentProvider, RendererProvider, SSRProvider, webLightTheme } from "@fluentui/react-components";
 import type { ReactElement } from "react";
-import { LangContext, STRINGS } from "../../taskpane/i18n";
+import { LangContext, ZH } from "../../taskpane/i18n";
+import { EN } from "../../taskpane/strings.en";
 
 /** A pane component rendered on the server inside the pane's providers (no DOM needed). */
 export function renderPane(ui: ReactElement, lang: "zh" | "en" = "zh"): string {
@@ -9,7 +10,7 @@ export function renderPane(ui: ReactElement, lang: "zh" | "en" = "zh"): string {
     <RendererProvider renderer={createDOMRenderer()}>
       <SSRProvider>
         <FluentProvider theme={webLightTheme}>
-          <LangContext.Provider value={{ lang, t: STRINGS[lang], setLang: () => undefined }}>{ui}</LangContext.Provider>
+          <LangContext.Provider value={{ lang, t: lang === "en" ? EN : ZH, setLang: () => undefined }}>{ui}</LangContext.Provider>
         </FluentProvider>
       </SSRProvider>
     </RendererProvider>,
