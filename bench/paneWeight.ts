@@ -17,6 +17,7 @@ import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import webpack from "webpack";
 import { splitChunks, typescriptRule } from "../scripts/webpack-ts.mjs";
+import { firstScreenModules, type ModuleShare } from "./paneModules";
 import { buildOnce, removeBuild, REPO } from "../test/addin/dist";
 import { chromiumAvailable, launchBrowser } from "../test/e2e/support/browser";
 import { serveDirectory } from "../test/e2e/support/server";
@@ -61,6 +62,10 @@ function variantSource(parts: [string, string][]): string {
     .replace("</div>\n    </FluentProvider>", `</div>${jsx}\n    </FluentProvider>`);
 }
 
+// Builds made in this process (ours, or the one bench/extra.ts shares with paneResponsiveness through
+// buildOnce) get source maps beside their scripts, the scripts themselves unchanged: the breakdown by module.
+process.env.EVALSHEET_SOURCE_MAPS ??= "1";
+
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 async function gzipSize(file: string): Promise<number> {
@@ -92,7 +97,8 @@ async function buildBaseline(dir: string): Promise<string[]> {
     mode: "production",
     context: REPO,
     target: ["web", "es2020"],
-    devtool: false,
+    // Maps beside the scripts (not referenced by them): the baseline's bytes by module, as the pane's.
+    devtool: "hidden-source-map",
     entry: entries,
     output: { path: out, filename: "[name].js", chunkFilename: "chunks/[name].[contenthash:8].js", publicPath: "auto", clean: true },
     resolve: {
@@ -141,6 +147,57 @@ async function firstLoad(dir: string): Promise<{ files: string[]; how: string }>
   return { files, how: "<script> tags of taskpane.html (no Chromium)" };
 }
 
+/**
+ * Why each part of the first screen beyond the baseline is there: one line per module (the pane's own) or
+ * package. Parts the baseline has as much of need none; a part without a line says so in the output.
+ */
+const WHY: Readonly<Record<string, string>> = {
+  "taskpane/i18n.tsx": "every Chinese label and message of the pane (English loads on the switch)",
+  "taskpane/App.tsx": "the pane's layout: header, file bar, year, actions, notices, tabs; the panels load on first use",
+  "taskpane/hooks/usePane.ts": "the pane's logic: each action with progress, cancel and its notice",
+  "taskpane/envExcel.ts": "the pane in Excel: reading and writing through Office.js (loaded with the first read), the scheme handed to EVAL.*",
+  "taskpane/envStandalone.ts": "the pane in a browser: the workbook held in a worker",
+  "taskpane/worker/client.ts": "starts the compute worker and talks to it, so 校验 and 汇总 never freeze the page",
+  "taskpane/worker/documentClient.ts": "the document worker that opens, writes and saves the workbook in a browser",
+  "taskpane/worker/document.ts": "the document worker's interface on the page",
+  "taskpane/worker/rpc.ts": "the workers' request/response protocol",
+  "taskpane/worker/slices.ts": "long arrays cross to the page in slices, never in one long task",
+  "taskpane/worker/packedReading.ts": "a large reading arrives packed, unpacked only where shown",
+  "taskpane/worker/servePort.ts": "the page answers the worker's reads and writes (Office.js stays on the page)",
+  "taskpane/components/ActionBar.tsx": "生成模板 · 导入部室表 · 导入历年结果 · 导入平时评价 · 校验 · 汇总 · 取消",
+  "taskpane/components/FileBar.tsx": "open a workbook, the sample, a blank template, download (browser only)",
+  "taskpane/components/YearField.tsx": "the evaluation year, which 生成模板 and a new workbook need before anything is opened",
+  "taskpane/components/Header.tsx": "title, language switch, file, scheme, year, 初步意见 / 已审定",
+  "taskpane/index.tsx": "the entry: Excel or browser, theme, language, the first screen in short tasks",
+  "taskpane/PaneRoot.tsx": "the pane inside Fluent's provider",
+  "taskpane/hooks/useStages.ts": "mounts the first screen in three commits, so its start is never one long task",
+  "taskpane/lazyPort.ts": "the Office.js adapter loads with the first read, not with the first screen",
+  "taskpane/history/strings.ts": "导入历年结果's label and notices, both languages (≈ 0.25 KiB)",
+  "src/scheme/year.ts": "the default evaluation year and what is wrong with a typed one, shown under the year",
+  "src/diagnostics/diagnostic.ts": "problems as data, named by sheet and cell (the Excel start reports them)",
+  "functions/schemeSlot.ts": "hands the workbook's scheme to the EVAL.* functions sharing the page",
+  "taskpane/worker/documentWorker.ts": "the document worker's script address, so the page can start it",
+  "taskpane/components/firstScreenStyle.ts": "the first screen's layout as inline style over Fluent's CSS variables (no run-time CSS compiler)",
+  "(webpack runtime, unmapped)": "loads the lazy chunks: panels, core, workers, English",
+  "@fluentui/tokens": "the light theme's values and Fluent's token table; why the pane's share is larger than the baseline's was not found (the dark theme is a chunk of its own)",
+};
+
+/** Rows of the first screen's bytes by module beyond the baseline's own, largest first. */
+function moduleRows(pane: readonly ModuleShare[], baseline: readonly ModuleShare[] | null): [string, string][] {
+  const base = new Map((baseline ?? []).map((m) => [m.group, m.gzip]));
+  const beyond = pane.map((m) => ({ ...m, extra: m.gzip - (base.get(m.group) ?? 0) })).sort((a, b) => b.extra - a.extra);
+  const rows: [string, string][] = [];
+  for (const m of beyond) {
+    if (m.extra < 50) continue;
+    const inBase = base.get(m.group);
+    const why = WHY[m.group] ?? (inBase ? "(more of it than the baseline uses)" : "(no reason written down: see bench/paneWeight.ts WHY)");
+    rows.push([`    ${m.group}`, `+${kib(m.extra)}${inBase ? ` (${kib(m.gzip)}, baseline ${kib(inBase)})` : ""} — ${why}`]);
+  }
+  const small = beyond.filter((m) => m.extra < 50);
+  if (small.length) rows.push([`    ${small.length} more modules, each under 50 B beyond the baseline`, `${small.reduce((s, m) => s + m.extra, 0) >= 0 ? "+" : ""}${kib(small.reduce((s, m) => s + m.extra, 0))}`]);
+  return rows;
+}
+
 export async function paneWeight(built?: string): Promise<[string, string][]> {
   const rows: [string, string][] = [];
   const baselineDir = await mkdtemp(join(tmpdir(), "evalsheet-baseline-"));
@@ -166,7 +223,17 @@ export async function paneWeight(built?: string): Promise<[string, string][]> {
     for (let i = 0; i < names.length; i++) rows.push([`  of which Fluent ${names[i]}`, `+${kib((await variant(`part-${i}`)) - baseline)}`]);
     const allParts = await variant("part-all");
     rows.push(["  of which those Fluent components together", `+${kib(allParts - baseline)}`]);
-    rows.push(["  of which the pane's own code, strings (zh + en) and the rest", `+${kib(firstScreen - allParts)}`]);
+    rows.push(["  of which the pane's own code, its Chinese strings and the rest", `+${kib(firstScreen - allParts)}`]);
+    // Module by module, from the scripts' source maps: each module's (or package's) share of the gzip
+    // bytes, less the baseline's share of the same, so what is listed is what the pane adds.
+    const paneModules = await firstScreenModules(dist, ["taskpane.js", ...firstChunks]);
+    if (paneModules) {
+      const baselineModules = await firstScreenModules(join(baselineDir, "dist"), ["baseline.js"]);
+      rows.push(["  by module (gzip share from the source maps, beyond the baseline's share; why each is there)", ""]);
+      rows.push(...moduleRows(paneModules, baselineModules));
+    } else {
+      rows.push(["  by module", "no source maps in this build: build with EVALSHEET_SOURCE_MAPS=1 (or let the bench build)"]);
+    }
     rows.push([`lazily loaded chunks, total (${lazyChunks.length} chunks, gzip)`, kib(await sumGzip(dist, lazyChunks))]);
     // Also fetched before the pane shows, though not the pane's own code: the custom functions
     // (shared runtime) and Office.js.
