@@ -1,4 +1,5 @@
-import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Text } from "@fluentui/react-components";
+import { token } from "./components/firstScreenStyle";
 import { lazy, startTransition, Suspense, useEffect, useMemo, useState } from "react";
 import type { Diagnostic } from "../src/diagnostics/diagnostic";
 import { hasErrors } from "../src/diagnostics/diagnostic";
@@ -27,11 +28,10 @@ const Notice = lazy(() => import("./components/Notice"));
 /** While a panel's code loads (a moment, once): its name, without loading Fluent's spinner for it. */
 const Loading = (props: { label: string }) => <Text role="status">{props.label}…</Text>;
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, maxWidth: "960px", margin: "0 auto", boxSizing: "border-box", minWidth: 0 },
-  // Excel's pane can be 320 px wide: tabs wrap rather than clip.
-  tabs: { flexWrap: "wrap" },
-});
+// Inline, not makeStyles: see components/firstScreenStyle.ts.
+const ROOT = { display: "flex", flexDirection: "column", gap: token("spacingVerticalS"), padding: token("spacingHorizontalM"), maxWidth: "960px", margin: "0 auto", boxSizing: "border-box", minWidth: 0 } as const;
+// Excel's pane can be 320 px wide: tabs wrap rather than clip.
+const TABS = { flexWrap: "wrap" } as const;
 
 type TabKey = "diagnostics" | "results" | "ledger" | "approval" | "scheme";
 
@@ -61,7 +61,6 @@ export function App(props: { env: PaneEnv; initialStrings?: Strings }) {
   // The header first, then the file bar, then the rest: three commits, so the first render is never one long task.
   const stage = useStages(3);
   const [tab, setTab] = useState<TabKey>("diagnostics");
-  const s = useStyles();
 
   useEffect(() => setTab(state.aggregated ? "results" : "diagnostics"), [state.aggregated, state.diagnostics]);
   // In Excel and WPS the workbook is open from the start: read it once, so the header shows the scheme and year
@@ -90,7 +89,7 @@ export function App(props: { env: PaneEnv; initialStrings?: Strings }) {
 
   return (
     <LangContext.Provider value={context}>
-      <main className={s.root} lang={lang === "zh" ? "zh-CN" : "en"} aria-busy={state.busy !== null}>
+      <main style={ROOT} lang={lang === "zh" ? "zh-CN" : "en"} aria-busy={state.busy !== null}>
         <Header reading={state.reading} fileName={env.fileName?.() ?? null} workbookOpen={state.workbookOpen} />
         {stage >= 2 && env.mode === "standalone" && (
           <FileBar
@@ -133,7 +132,7 @@ export function App(props: { env: PaneEnv; initialStrings?: Strings }) {
             )}
             {(state.diagnostics || state.reading) && (
               <Suspense fallback={null}>
-                <TabList className={s.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)}>
+                <TabList style={TABS} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)}>
                   <Tab value="diagnostics">{t.diagnostics}</Tab>
                   <Tab value="results" disabled={!state.aggregated}>{t.results}</Tab>
                   <Tab value="ledger" disabled={!state.reading}>{t.ledger.tab}</Tab>

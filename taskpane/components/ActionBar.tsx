@@ -1,4 +1,5 @@
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
+import { buttonRow, section } from "./firstScreenStyle";
 import { lazy, Suspense, useContext, useRef } from "react";
 import type { Busy } from "../hooks/usePane";
 import { LangContext, useT } from "../i18n";
@@ -7,10 +8,6 @@ import { HISTORY_STRINGS } from "../history/strings";
 // Shown only while an action runs: Fluent's progress bar loads with the first action, not the first screen.
 const BusyProgress = lazy(() => import("./BusyProgress"));
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingBlock: tokens.spacingVerticalS },
-  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-});
 
 export interface ActionBarProps {
   busy: Busy | null;
@@ -29,7 +26,6 @@ export interface ActionBarProps {
 /** 生成模板 · 导入部室表 · 导入历年结果 · 校验 · 汇总, one progress bar, and cancel while work runs. */
 export function ActionBar(p: ActionBarProps) {
   const t = useT();
-  const s = useStyles();
   const disabled = !p.enabled || p.busy !== null;
   const picker = useRef<HTMLInputElement>(null);
   const priorPicker = useRef<HTMLInputElement>(null);
@@ -37,8 +33,8 @@ export function ActionBar(p: ActionBarProps) {
   const en = useContext(LangContext).lang === "en";
   const history = HISTORY_STRINGS[useContext(LangContext).lang];
   return (
-    <section className={s.root} aria-label={t.working}>
-      <div className={s.buttons}>
+    <section style={section} aria-label={t.working}>
+      <div style={buttonRow}>
         <Button onClick={p.onTemplate} disabled={disabled}>{t.template}</Button>
         <Button onClick={() => picker.current?.click()} disabled={disabled}>{t.importDepartments}</Button>
         <input

@@ -1,29 +1,25 @@
-import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Button, Text } from "@fluentui/react-components";
+import { buttonRow, section, token } from "./firstScreenStyle";
 import { useRef } from "react";
 import { useT } from "../i18n";
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingBlock: tokens.spacingVerticalS },
-  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  // Looks like Fluent's info message bar, without loading it with the first screen.
-  hint: {
-    display: "block",
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    backgroundColor: tokens.colorNeutralBackground3,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-});
+// Looks like Fluent's info message bar, without loading it with the first screen (inline: see firstScreenStyle.ts).
+const HINT = {
+  display: "block",
+  padding: `${token("spacingVerticalS")} ${token("spacingHorizontalM")}`,
+  backgroundColor: token("colorNeutralBackground3"),
+  border: `1px solid ${token("colorNeutralStroke2")}`,
+  borderRadius: token("borderRadiusMedium"),
+} as const;
 
 /** Standalone mode only: open a workbook from disk or start from a generated one; download the result. */
 export function FileBar(props: { busy: boolean; canDownload: boolean; onOpen: (file: File) => void; onGenerate: (kind: "sample" | "blank") => void; onDownload: () => void }) {
   const t = useT();
-  const s = useStyles();
   const input = useRef<HTMLInputElement>(null);
   return (
-    <section className={s.root} aria-label={t.openWorkbook}>
-      <Text as="p" role="note" className={s.hint}>{t.standaloneHint}</Text>
-      <div className={s.buttons}>
+    <section style={section} aria-label={t.openWorkbook}>
+      <Text as="p" role="note" style={HINT}>{t.standaloneHint}</Text>
+      <div style={buttonRow}>
         <Button appearance="primary" disabled={props.busy} onClick={() => input.current?.click()}>{t.openWorkbook}</Button>
         <input
           ref={input}

@@ -1,4 +1,5 @@
-import { Button, makeStyles, Text, tokens, Title3 } from "@fluentui/react-components";
+import { Button, Text, Title3 } from "@fluentui/react-components";
+import { token } from "./firstScreenStyle";
 import type { Reading } from "../../src/validate/validate";
 import { lazy, Suspense, useContext } from "react";
 import { LangContext } from "../i18n";
@@ -6,26 +7,24 @@ import { LangContext } from "../i18n";
 // Shown once a workbook has been read: Fluent's Badge loads then, not with the first screen.
 const ReadingBadge = lazy(() => import("./ReadingBadge"));
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  line: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  grow: { flexGrow: 1 },
-});
+// Inline, not makeStyles: see firstScreenStyle.ts.
+const ROOT = { display: "flex", flexDirection: "column", gap: token("spacingVerticalXS"), paddingBottom: token("spacingVerticalS"), borderBottom: `1px solid ${token("colorNeutralStroke2")}` } as const;
+const LINE = { display: "flex", alignItems: "center", gap: token("spacingHorizontalS"), flexWrap: "wrap" } as const;
+const GROW = { flexGrow: 1 } as const;
 
 /** The scheme and year the workbook carries, and whether the result is a draft or approved. */
 export function Header(props: { reading: Reading | null; fileName: string | null; workbookOpen: boolean }) {
   const { t, lang, setLang } = useContext(LangContext);
-  const s = useStyles();
   const r = props.reading;
   const approved = r?.approval && r.changedSinceApproval.length === 0;
   const status = approved ? `${t.approved} ${r.approval!.approvedAt.slice(0, 10)}${t.sep}${r.approval!.approvedBy}` : t.draft;
   return (
-    <header className={s.root}>
-      <div className={s.line}>
-        <Title3 as="h1" className={s.grow}>{t.appTitle}</Title3>
+    <header style={ROOT}>
+      <div style={LINE}>
+        <Title3 as="h1" style={GROW}>{t.appTitle}</Title3>
         <Button size="small" appearance="subtle" onClick={() => setLang(lang === "zh" ? "en" : "zh")} aria-label={t.language}>{t.language}</Button>
       </div>
-      <div className={s.line}>
+      <div style={LINE}>
         {props.fileName && <Text size={200}>{props.fileName}</Text>}
         {r ? (
           <>
