@@ -4,7 +4,7 @@ import { token } from "./firstScreenStyle";
 
 // A label, a number input and a line under it, laid out and coloured as Fluent's horizontal Field with its
 // Input, from Fluent's CSS variables: Fluent's Field + Input would add ≈ 6 KiB gzip to the first screen, and
-// Input alone ≈ 7 KiB (its styles read Fluent's whole token table at run time), for the same one field.
+// Input alone ≈ 3 KiB (first screen 113.0 KiB with it, 109.9 without), for the same one field.
 // Inline style, not makeStyles: see firstScreenStyle.ts.
 const ROOT = { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: token("spacingHorizontalM"), rowGap: token("spacingVerticalXXS"), alignItems: "center" } as const;
 const LABEL = { fontFamily: token("fontFamilyBase"), fontSize: token("fontSizeBase300"), lineHeight: token("lineHeightBase300"), color: token("colorNeutralForeground1") } as const;
