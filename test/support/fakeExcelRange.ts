@@ -322,8 +322,9 @@ function pasteDecorations(from: FakeSheet, src: CellRange, to: FakeSheet, d: Cel
     const a = formatAddress(k)!;
     to.props[k.replace(`format|${a}|`, `format|${moved(a, rows, cols)}|`)] = v;
   }
-  to.validations.push(...validations);
-  to.merges.push(...merges);
+  // Not push(...): a 3,000-unit sheet copies more than the call stack takes arguments.
+  for (const v of validations) to.validations.push(v);
+  for (const m of merges) to.merges.push(m);
 }
 
 export type FakeAreas = { load: (p?: string) => unknown; readonly isNullObject: boolean; readonly address: string };
