@@ -9,13 +9,7 @@
 export function competitionRanksPacked(total: Float64Array, groupOf: Int32Array | null, groups: number): Int32Array | null {
   const n = total.length;
   if (n === 0) return new Int32Array(0);
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let u = 0; u < n; u++) {
-    const t = total[u]!;
-    if (t < lo) lo = t;
-    if (t > hi) hi = t;
-  }
+  const { lo, hi } = totalsRange(total);
   const span = hi - lo + 1;
   const g = groupOf ? groups : 1;
   if (!(g * span * n < 2 ** 53) || !Number.isInteger(lo) || !Number.isInteger(hi)) return null;
@@ -60,13 +54,7 @@ const COUNTED_SPAN_FLOOR = 2 ** 16;
  */
 export function competitionRanksCounted(total: Float64Array, groupOf: Int32Array, groups: number): { overall: Int32Array; group: Int32Array } | null {
   const n = total.length;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let u = 0; u < n; u++) {
-    const t = total[u]!;
-    if (t < lo) lo = t;
-    if (t > hi) hi = t;
-  }
+  const { lo, hi } = totalsRange(total);
   const span = n === 0 ? 0 : hi - lo + 1;
   if (!(span * (groups + 1) <= Math.max(COUNTED_SPAN_PER_UNIT * n, COUNTED_SPAN_FLOOR))) return null;
   // counts[k]: totals equal to lo + k overall; at g·span + k, within group g
@@ -101,4 +89,16 @@ function aboveFromCounts(counts: Int32Array, from: number, span: number): void {
     counts[k] = above;
     above += c;
   }
+}
+
+/** The lowest and highest total (Infinity and −Infinity when there is none). */
+function totalsRange(total: Float64Array): { lo: number; hi: number } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let u = 0; u < total.length; u++) {
+    const t = total[u]!;
+    if (t < lo) lo = t;
+    if (t > hi) hi = t;
+  }
+  return { lo, hi };
 }
