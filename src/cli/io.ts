@@ -29,19 +29,22 @@ function readBytes(path: string): Uint8Array | Diagnostic {
   }
 }
 
-/** Open an .xlsx from disk; a missing file is a diagnostic like any unreadable one. */
-export async function openFile(path: string): Promise<OpenResult> {
+/**
+ * An .xlsx's bytes from disk with the reader a command needs, loaded when a command first opens a
+ * workbook (not when the CLI starts), and zlib rather than JSZip's pure-JS deflate for every zip
+ * the CLI reads and writes from here on. A missing file is a diagnostic like any unreadable one.
+ */
+async function openWith<R>(path: string, reader: () => Promise<(bytes: Uint8Array, name: string) => Promise<R>>): Promise<R | { ok: false; diagnostics: Diagnostic[] }> {
   const bytes = readBytes(path);
   if (!(bytes instanceof Uint8Array)) return { ok: false, diagnostics: [bytes] };
-  // exceljs is loaded here, when a command first opens a workbook, not when the CLI starts
-  const [{ openXlsx }, { useCodec }, { nodeCodec }] = await Promise.all([
-    import("../adapters/xlsx/openXlsx"),
-    import("../adapters/xlsx/zipPackage"),
-    import("../adapters/xlsx/nodeCodec"),
-  ]);
-  // zlib rather than JSZip's pure-JS deflate for every zip the CLI reads and writes from here on.
+  const [read, { useCodec }, { nodeCodec }] = await Promise.all([reader(), import("../adapters/xlsx/zipPackage"), import("../adapters/xlsx/nodeCodec")]);
   useCodec(nodeCodec);
-  return openXlsx(bytes, basename(path));
+  return read(bytes, basename(path));
+}
+
+/** Open an .xlsx from disk through exceljs (openXlsx). */
+export function openFile(path: string): Promise<OpenResult> {
+  return openWith(path, async () => (await import("../adapters/xlsx/openXlsx")).openXlsx);
 }
 
 /**
@@ -49,16 +52,8 @@ export async function openFile(path: string): Promise<OpenResult> {
  * straight from the XML where the direct reader covers the file (directRead.ts), so exceljs loads
  * only if the file or the writer needs it. The same snapshot and diagnostics as openFile.
  */
-export async function openFileDirect(path: string): Promise<DirectOpenResult> {
-  const bytes = readBytes(path);
-  if (!(bytes instanceof Uint8Array)) return { ok: false, diagnostics: [bytes] };
-  const [{ openXlsxDirect }, { useCodec }, { nodeCodec }] = await Promise.all([
-    import("../adapters/xlsx/directRead"),
-    import("../adapters/xlsx/zipPackage"),
-    import("../adapters/xlsx/nodeCodec"),
-  ]);
-  useCodec(nodeCodec);
-  return openXlsxDirect(bytes, basename(path));
+export function openFileDirect(path: string): Promise<DirectOpenResult> {
+  return openWith(path, async () => (await import("../adapters/xlsx/directRead")).openXlsxDirect);
 }
 
 /**
