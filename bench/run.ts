@@ -1,4 +1,4 @@
-// npm run bench — prints figures; asserts nothing. Timings are medians of repeated runs on this machine.
+// npm run bench — prints figures; asserts nothing. Timings are of repeated runs on this machine: best and median where both are printed, else the median; the load average is printed beside them.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
