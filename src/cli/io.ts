@@ -48,9 +48,10 @@ export function openFile(path: string): Promise<OpenResult> {
 }
 
 /**
- * openFile for a command that needs the cells and writes over the file (aggregate): the cells read
- * straight from the XML where the direct reader covers the file (directRead.ts), so exceljs loads
- * only if the file or the writer needs it. The same snapshot and diagnostics as openFile.
+ * openFile for a command that needs the cells and at most writes over the file (aggregate, approve,
+ * verify, history, periodic): the cells read straight from the XML where the direct reader covers the
+ * file (directRead.ts), so exceljs loads only if the file or the writer needs it. The same snapshot
+ * and diagnostics as openFile. collect copies sheets between exceljs workbooks, so it keeps openFile.
  */
 export function openFileDirect(path: string): Promise<DirectOpenResult> {
   return openWith(path, async () => (await import("../adapters/xlsx/directRead")).openXlsxDirect);

@@ -5,7 +5,7 @@ import { approvedPlan, newApproval, verifyApproval } from "../../report/approval
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { writePlanOver } from "../../adapters/xlsx/writeOver";
-import { formatDiagnostics, guardOverwrite, openFile, samePath, say, UsageError, writeAtomic } from "../io";
+import { formatDiagnostics, guardOverwrite, openFileDirect, samePath, say, UsageError, writeAtomic } from "../io";
 
 export interface ApproveArgs {
   file: string;
@@ -26,7 +26,7 @@ export async function approveCommand(args: ApproveArgs): Promise<number> {
   const date = approvalDate(args.date);
   if (samePath(args.file, args.out)) throw new UsageError(say("--out 不能与输入文件相同：输入文件从不被修改。", "--out must differ from the input file: the input is never modified."));
   await guardOverwrite(args.out, args.force === true);
-  const opened = await openFile(args.file);
+  const opened = await openFileDirect(args.file);
   if (!opened.ok) return done(opened.diagnostics, 2);
   const reading = readWorkbook(opened.snapshot);
   const diagnostics = [...opened.diagnostics, ...reading.diagnostics];
@@ -61,7 +61,7 @@ function approvalDate(raw: string | undefined): string {
 
 /** Exit 0: unchanged since approval; 1: changed (the cells are listed); 2: not approved, or unreadable. */
 export async function verifyCommand(args: { file: string; json: boolean }): Promise<number> {
-  const opened = await openFile(args.file);
+  const opened = await openFileDirect(args.file);
   if (!opened.ok) return done(opened.diagnostics, 2);
   const v = verifyApproval(opened.snapshot);
   if (args.json) {

@@ -5,7 +5,7 @@ import { SHEETS } from "../../layout/names";
 import { planHistory, priorFromJsonText, priorFromWorkbook, type PriorRead } from "../../history/priorFile";
 import type { PriorFile } from "../../history/prior";
 import { writePlanOver } from "../../adapters/xlsx/writeOver";
-import { formatDiagnostics, guardOverwrite, openFile, samePath, say, UsageError, writeAtomic } from "../io";
+import { formatDiagnostics, guardOverwrite, openFileDirect, samePath, say, UsageError, writeAtomic } from "../io";
 
 export interface HistoryArgs {
   file: string;
@@ -24,7 +24,7 @@ export interface HistoryArgs {
 export async function historyCommand(args: HistoryArgs): Promise<number> {
   if ([args.file, ...args.priors].some((f) => samePath(f, args.out))) throw new UsageError(say("--out 不能与输入文件相同：输入文件从不被修改。", "--out must differ from every input file: inputs are never modified."));
   await guardOverwrite(args.out, args.force === true);
-  const opened = await openFile(args.file);
+  const opened = await openFileDirect(args.file);
   if (!opened.ok) return done(opened.diagnostics, 2);
 
   const files: PriorFile[] = [];
@@ -67,11 +67,11 @@ async function readPrior(path: string): Promise<PriorRead> {
     try {
       text = readFileSync(path, "utf8");
     } catch {
-      return { ok: false, unreadable: true, diagnostics: (await openFile(path)).diagnostics };
+      return { ok: false, unreadable: true, diagnostics: (await openFileDirect(path)).diagnostics };
     }
     return priorFromJsonText(name, text);
   }
-  const opened = await openFile(path);
+  const opened = await openFileDirect(path);
   if (!opened.ok) return { ok: false, unreadable: true, diagnostics: opened.diagnostics };
   return priorFromWorkbook(name, opened.snapshot);
 }

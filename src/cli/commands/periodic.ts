@@ -7,7 +7,7 @@ import { addPeriods, annualScoreCells, type PeriodFile } from "../../report/peri
 import { missingPeriods, periodicSheet } from "../../report/periodic";
 import { dataSheet } from "../../layout/dataSheet";
 import { writePlanOver } from "../../adapters/xlsx/writeOver";
-import { formatDiagnostics, guardOverwrite, openFile, samePath, say, UsageError, writeAtomic } from "../io";
+import { formatDiagnostics, guardOverwrite, openFileDirect, samePath, say, UsageError, writeAtomic } from "../io";
 
 export interface PeriodicArgs {
   file: string;
@@ -25,7 +25,7 @@ export interface PeriodicArgs {
 export async function periodicCommand(args: PeriodicArgs): Promise<number> {
   if ([args.file, ...args.periods].some((f) => samePath(f, args.out))) throw new UsageError(say("--out 不能与输入文件相同：输入文件从不被修改。", "--out must differ from every input file: inputs are never modified."));
   await guardOverwrite(args.out, args.force === true);
-  const opened = await openFile(args.file);
+  const opened = await openFileDirect(args.file);
   if (!opened.ok) return done(opened.diagnostics, 2);
   const name = basename(args.file);
   const annual = readWorkbook(opened.snapshot);
@@ -39,7 +39,7 @@ export async function periodicCommand(args: PeriodicArgs): Promise<number> {
 
   const files: PeriodFile[] = [];
   for (const path of args.periods) {
-    const got = await openFile(path);
+    const got = await openFileDirect(path);
     if (!got.ok) return done(got.diagnostics, 2);
     const reading = readWorkbook(got.snapshot);
     files.push({ name: basename(path), reading });
