@@ -81,4 +81,32 @@ describe("the fake ET object model", () => {
     wb.Worksheets.Item("A").Protect("");
     expect(() => (wb.Worksheets.Item("A").Range("A1").Value2 = 1)).toThrow(/protected/);
   });
+
+  it("Merge as Excel's: each area on its own, with Across each row of each area; a single cell is not merged; merged areas touched are replaced", () => {
+    const fake = book();
+    const ws = fake.app.ActiveWorkbook!.Worksheets.Item("A");
+    const merges = () => fake.sheet("A")!.merges.map((m) => `${m.top + 1}:${m.left + 1}-${m.bottom + 1}:${m.right + 1}`).sort();
+    ws.Range("A5:G7").Merge(true);
+    expect(merges()).toEqual(["5:1-5:7", "6:1-6:7", "7:1-7:7"]);
+    ws.Range("A1:B2,D1:E2").Merge();
+    expect(merges()).toEqual(["1:1-2:2", "1:4-2:5", "5:1-5:7", "6:1-6:7", "7:1-7:7"]);
+    ws.Range("A9:B10,D9:D10").Merge(true);
+    expect(merges().filter((m) => m.startsWith("9:") || m.startsWith("10:"))).toEqual(["10:1-10:2", "9:1-9:2"]);
+    ws.Range("C12").Merge();
+    ws.Range("C13:C14").Merge(true);
+    expect(merges().some((m) => m.startsWith("12:") || m.startsWith("13:") || m.startsWith("14:"))).toBe(false);
+    ws.Range("A6:C6").Merge();
+    expect(merges().filter((m) => m.startsWith("6:"))).toEqual(["6:1-6:3"]);
+    expect(fake.byMember.get("Range.Merge")).toBe(6);
+  });
+
+  it("RowHeight sets every row of every area, not the rows between areas", () => {
+    const fake = book();
+    const ws = fake.app.ActiveWorkbook!.Worksheets.Item("A");
+    ws.Range("5:5,9:10").RowHeight = 30;
+    ws.Range("2:3").RowHeight = 12;
+    const heights = Object.entries(fake.sheet("A")!.props).filter(([k]) => k.startsWith("rowHeight:")).sort(([a], [b]) => a.localeCompare(b));
+    expect(heights).toEqual([["rowHeight:1", 12], ["rowHeight:2", 12], ["rowHeight:4", 30], ["rowHeight:8", 30], ["rowHeight:9", 30]]);
+    expect(fake.byMember.get("Range.RowHeight=")).toBe(2);
+  });
 });

@@ -115,9 +115,10 @@ export class FakeEtRange implements EtRange {
     for (let col = this.bounds.left; col <= Math.min(this.bounds.right, this.bounds.left + 999); col++) this.sheet.props[`columnWidth:${col}`] = w;
   }
   get ColumnWidth(): number { this.c("ColumnWidth"); return Number(this.sheet.props[`columnWidth:${this.bounds.left}`] ?? 8.38); }
+  /** Every row of every area (not the rows between areas: "5:5,9:9" is two rows), as Excel does. */
   set RowHeight(h: number) {
     this.c("RowHeight=");
-    for (let row = this.bounds.top; row <= Math.min(this.bounds.bottom, this.bounds.top + 99_999); row++) this.sheet.props[`rowHeight:${row}`] = h;
+    for (const a of this.areas) for (let row = a.top; row <= Math.min(a.bottom, a.top + 99_999); row++) this.sheet.props[`rowHeight:${row}`] = h;
   }
   get RowHeight(): number { this.c("RowHeight"); return Number(this.sheet.props[`rowHeight:${this.bounds.top}`] ?? 13.5); }
   AutoFit(): boolean { this.c("AutoFit"); this.sheet.props["autoFit"] = addressOf(this.bounds, false); return true; }
@@ -140,11 +141,18 @@ export class FakeEtRange implements EtRange {
     const at = { top: this.bounds.top, bottom: this.bounds.top, left: this.bounds.left, right: this.bounds.left };
     return new FakeEtRange(this.et, this.sheet, this.sheet.merges.find((m) => within(at, m)) ?? at);
   }
-  Merge(): void {
+  /**
+   * As Excel: each area merged on its own (not the box around them), or with `across` each row of
+   * each area; merged areas the new ones touch are replaced; a single cell is not a merged area.
+   */
+  Merge(across?: boolean): void {
     this.c("Merge");
     this.et.writable(this.sheet);
-    this.sheet.merges = this.sheet.merges.filter((m) => !intersects(m, this.bounds));
-    this.sheet.merges.push(this.bounds);
+    const merged = across ? this.areas.flatMap((a) => Array.from({ length: a.bottom - a.top + 1 }, (_, i) => ({ ...a, top: a.top + i, bottom: a.top + i }))) : this.areas;
+    const added = merged.filter((m) => m.bottom > m.top || m.right > m.left);
+    if (added.length === 0) return;
+    this.sheet.merges = this.sheet.merges.filter((m) => !added.some((a) => intersects(m, a)));
+    for (const m of added) this.sheet.merges.push(m);
   }
   UnMerge(): void { this.c("UnMerge"); this.sheet.merges = this.sheet.merges.filter((m) => !intersects(m, this.bounds)); }
 
