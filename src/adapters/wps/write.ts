@@ -1,5 +1,5 @@
 import { sheetWidth as planWidth, type CellSpec, type SheetSpec, type StyleKey, type ValidationSpec } from "../../workbook/plan";
-import { columnLetters, parseRange, rangeA1 } from "../../workbook/address";
+import { columnLetters, parseRange, rangeA1, type CellRange } from "../../workbook/address";
 import { XL, type EtApplication, type EtRange, type EtWorksheet } from "./et";
 import { applyStyle, applyValidation, etColor } from "./format";
 import { literalForEt } from "./text";
@@ -8,11 +8,12 @@ import { linkFormula } from "../../workbook/links";
 /*
  * Writing a sheet spec onto an ET worksheet, in blocks. The cells go in one 2-D Formula assignment
  * per block of up to a million cells (ET takes "=…" as a formula and any other value as typed, so
- * literals that ET would parse carry an apostrophe: text.ts); number formats, styles, validation
- * and merges once per rectangle of cells that share them (templates are column-regular, so a sheet
- * of thousands of rows has a handful); widths per run of equal columns; row heights by AutoFit plus
- * the rows of merged areas, which no spreadsheet grows for wrapped text. So the calls follow the
- * layout, not the number of units.
+ * literals that ET would parse carry an apostrophe: text.ts); number formats, styles and validation
+ * once per set of rectangles of cells that share them (templates are column-regular, so a sheet of
+ * thousands of rows has a handful); merges once per area, or per run of one-row areas on consecutive
+ * rows; widths per run of equal columns; row heights by AutoFit plus, once per height, the rows of
+ * merged areas, which no spreadsheet grows for wrapped text. So the calls follow the layout, not
+ * the number of units — but for 分类指导's pages (a few merge runs and a page break a district).
  */
 
 /** Cells per Formula assignment: one block for every sheet of a 3,000-unit workbook. */
@@ -39,8 +40,34 @@ export function writeContent(ws: EtWorksheet, spec: SheetSpec): void {
   for (const [key, addresses] of byKey(rectangles(spec.rows, (c) => (c?.validation ? JSON.stringify(c.validation) : undefined)))) {
     inUnions(ws, addresses, (r) => applyValidation(r, JSON.parse(key) as ValidationSpec));
   }
-  // One merge at a time: Merge on a range of several areas would merge each, but that is not a promise of ET's.
-  for (const address of spec.merges) ws.Range(address).Merge();
+  // Merge on a range of several areas would merge each, but that is not a promise of ET's: one range a call.
+  for (const m of mergeRuns(spec.merges)) ws.Range(m.address).Merge(m.across);
+}
+
+/**
+ * The plan's merged areas as Merge calls: consecutive one-row merges of the same columns (分类指导's
+ * full-width lines, a few runs on every district's page) as one range merged with Across = true,
+ * which merges each row of the range on its own — Excel's Range.Merge(Across) and ET's alike (WPS's
+ * documentation: Range("A1:B3").Merge(true) "将 A1:B3 单元格区域内单元格逐行合并"). Any other area
+ * is merged on its own, without Across.
+ */
+export function mergeRuns(merges: readonly string[]): { address: string; across: boolean }[] {
+  const out: { address: string; across: boolean }[] = [];
+  const lines: CellRange[] = [];
+  for (const m of merges) {
+    const r = parseRange(m);
+    if (r.top === r.bottom && r.right > r.left) lines.push(r);
+    else out.push({ address: m, across: false });
+  }
+  lines.sort((a, b) => a.left - b.left || a.right - b.right || a.top - b.top);
+  const runs: { -readonly [K in keyof CellRange]: CellRange[K] }[] = [];
+  for (const line of lines) {
+    const run = runs[runs.length - 1];
+    if (run && run.left === line.left && run.right === line.right && run.bottom === line.top - 1) run.bottom = line.top;
+    else runs.push({ ...line });
+  }
+  for (const run of runs) out.push({ address: rangeA1(run), across: run.bottom > run.top });
+  return out;
 }
 
 /** Excel refuses a range address over 255 characters; whether ET does is not known (README). */
@@ -108,7 +135,11 @@ export function writeLook(app: EtApplication, ws: EtWorksheet, spec: SheetSpec):
   for (const run of runs(spec.columnWidths.map((w) => w))) ws.Range(`${columnLetters(run.from)}:${columnLetters(run.to)}`).ColumnWidth = run.value;
   if (spec.rows.length > 0) {
     ws.Range(`1:${spec.rows.length}`).Rows.AutoFit();
-    for (const run of runs(mergedRowHeights(spec))) ws.Range(`${run.from + 1}:${run.to + 1}`).RowHeight = run.value;
+    // One assignment per height, to all its runs of rows at once ("5:8,12:12,…"; in pieces should ET
+    // refuse a long address): 分类指导 has a handful of heights over thousands of runs.
+    for (const [height, addresses] of byKey(runs(mergedRowHeights(spec)).map((run): [string, string] => [String(run.value), `${run.from + 1}:${run.to + 1}`]))) {
+      inUnions(ws, addresses, (r) => (r.RowHeight = Number(height)));
+    }
   }
   const { freeze, print, state, protect, tabColor } = spec;
   const problems: unknown[] = [];
@@ -154,7 +185,9 @@ function printSetup(ws: EtWorksheet, print: NonNullable<SheetSpec["print"]>): vo
   if (print.breaksBefore?.length) {
     // A sheet written over keeps its old breaks otherwise.
     ws.ResetAllPageBreaks();
-    for (const row of print.breaksBefore) ws.HPageBreaks.Add(ws.Range(`A${row + 1}`));
+    // The collection once, not once a break: 分类指导 has a break per district.
+    const breaks = ws.HPageBreaks;
+    for (const row of print.breaksBefore) breaks.Add(ws.Range(`A${row + 1}`));
   }
 }
 
