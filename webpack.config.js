@@ -8,7 +8,8 @@
 //   npm start                                       dev server on port 3000 (https when dev certs exist)
 //
 // dist/ layout: taskpane.html, taskpane.js, functions.js, functions.json, functions.zh-CN.json,
-// chunks/*.js (lazily imported modules), assets/*.png, manifest.xml; office/ with OFFICE_JS=local.
+// chunks/*.js (lazily imported modules; the EVAL.* functions are chunks/eval-functions.*.js, loaded in
+// Excel only), assets/*.png, manifest.xml; office/ with OFFICE_JS=local.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -150,7 +151,11 @@ export default (env = {}, argv = {}) => {
     devtool: production ? (process.env.EVALSHEET_SOURCE_MAPS === "1" ? "hidden-source-map" : false) : "source-map",
     entry: {
       taskpane: "./taskpane/index.tsx",
-      functions: "./functions/functions.ts",
+      // functions.js (the manifest's Functions.Script) is functions/start.ts: it asks Excel to wait, and
+      // in Excel only imports functions/functions.ts (the EVAL.* functions, the scheme, zod) as a lazy
+      // chunk, chunks/eval-functions.*.js, whose module the metadata plugin's loader still finds by its
+      // path and appends the CustomFunctions.associate calls to.
+      functions: "./functions/start.ts",
     },
     output: {
       path: path.join(root, "dist"),
@@ -189,7 +194,8 @@ export default (env = {}, argv = {}) => {
         filename: "taskpane.html",
         template: "./taskpane/index.html",
         // Shared runtime: the pane page is also the functions' page, so it loads both bundles,
-        // functions first (its CustomFunctions.associate calls run before the pane renders).
+        // functions first (it marks the shared runtime and delays Excel's initialisation of the custom
+        // functions until their chunk has associated them; see functions/start.ts).
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
         templateParameters: { officeJsUrl },

@@ -1,6 +1,6 @@
 import type { Scheme } from "../src/scheme/schema";
 import { builtinScheme } from "../src/scheme/load";
-import { ACK_KEY, STORAGE_KEY, markFunctionsRuntime, runtimeStorage, schemeStamp, setActiveScheme, storedScheme } from "./schemeSlot";
+import { ACK_KEY, STORAGE_KEY, runtimeStorage, schemeStamp, setActiveScheme, storedScheme } from "./schemeSlot";
 
 /**
  * The scheme the EVAL.* functions evaluate with: the built-in cq-2024 until the task pane reads the
@@ -11,10 +11,6 @@ import { ACK_KEY, STORAGE_KEY, markFunctionsRuntime, runtimeStorage, schemeStamp
  * recalculates once more so the cells use it.
  */
 export { setActiveScheme } from "./schemeSlot";
-
-// Only functions.js imports this module (the pane uses schemeSlot.ts): the mark tells the pane
-// that the functions share its runtime.
-markFunctionsRuntime();
 
 const CHECK_EVERY_MS = 1000;
 let lastCheck = -Infinity;
