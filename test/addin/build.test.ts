@@ -11,6 +11,8 @@ import { rewriteManifestOrigin } from "../../scripts/manifest-url.mjs";
 import { buildOnce, OFFICE_JS, removeBuild, REPO, TEST_ORIGIN, type Build } from "./dist";
 import { EXCEL_FUNCTION_NAMES } from "./excelFunctionNames";
 import { customFunctionsMetadataValidator } from "./msSchemas";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { localizeMetadata, type FunctionsMetadata, type LocalizationTable } from "../../functions/localize.js";
 
 const OFFICE_JS_DIST = join(REPO, "node_modules", "@microsoft", "office-js", "dist");
 
@@ -20,6 +22,13 @@ interface Metadata {
 
 let build: Build;
 const read = (file: string) => readFileSync(join(build.dir, file), "utf8");
+/** The one chunk with the EVAL.* functions' associations (the metadata plugin's loader appends them). */
+function functionsChunk(): string {
+  const chunks = readdirSync(join(build.dir, "chunks")).filter((f) => f.endsWith(".js")).map((f) => `chunks/${f}`);
+  const found = chunks.filter((f) => read(f).includes("CustomFunctions.associate(\"TOTAL\""));
+  expect(found, "chunks associating EVAL.TOTAL").toHaveLength(1);
+  return found[0]!;
+}
 
 beforeAll(async () => {
   build = await buildOnce();
@@ -68,7 +77,7 @@ describe("npm run build", () => {
     expect(() => assertSelfContained(build.dir)).not.toThrow();
   });
 
-  it("writes English and Chinese function metadata for the same functions, each associated in functions.js", () => {
+  it("writes English and Chinese function metadata for the same functions, each associated in the functions' chunk", () => {
     const english = JSON.parse(read("functions.json")) as Metadata;
     const chinese = JSON.parse(read("functions.zh-CN.json")) as Metadata;
     expect(english.functions.length).toBeGreaterThan(0);
@@ -77,8 +86,30 @@ describe("npm run build", () => {
     expect(chinese.functions.map((f) => f.id)).toEqual(ids);
     const shape = (m: Metadata) => m.functions.map((f) => (f.parameters ?? []).map((p) => [p.name, p.type]));
     expect(shape(chinese), "same parameters").toEqual(shape(english));
+    const chunk = read(functionsChunk());
+    for (const id of ids) expect(chunk, id).toContain(`CustomFunctions.associate("${id}"`);
+  });
+
+  it("generates the metadata from functions/functions.ts's JSDoc, the Chinese from locales/zh-CN.json", async () => {
+    const generated = await generateCustomFunctionsMetadata(join(REPO, "functions", "functions.ts"));
+    expect(generated.errors).toEqual([]);
+    expect(read("functions.json")).toBe(generated.metadataJson);
+    const table = JSON.parse(readFileSync(join(REPO, "functions", "locales", "zh-CN.json"), "utf8")) as LocalizationTable;
+    expect(read("functions.zh-CN.json")).toBe(`${JSON.stringify(localizeMetadata(JSON.parse(generated.metadataJson) as FunctionsMetadata, table), null, 2)}\n`);
+  });
+
+  it("keeps functions.js small: it delays Excel's initialisation and imports the EVAL.* functions' chunk later, in Excel only", () => {
     const script = read("functions.js");
-    for (const id of ids) expect(script, id).toContain(`CustomFunctions.associate("${id}"`);
+    // Before: 137 KB, the functions with the built-in scheme and zod, evaluated at every page start.
+    expect(script.length).toBeLessThan(10_000);
+    expect(script).not.toContain("cq-2024");
+    expect(script).not.toMatch(/ZodError|zod/i);
+    expect(script).not.toContain("CustomFunctions.associate(\"");
+    expect(script).toContain("delayInitialization");
+    expect(script).toContain("evalsheet.functionsRuntime");
+    // The chunk holding the associations is one functions.js loads (webpack's chunk table names its hash).
+    const chunk = functionsChunk();
+    expect(script).toContain(chunk.match(/\.([0-9a-f]{8})\.js$/)![1]);
   });
 
   it("writes functions.json and functions.zh-CN.json that conform to Microsoft's schema for custom-functions metadata", () => {
@@ -143,7 +174,7 @@ describe("webpack.config.js", () => {
 
   it("builds the pane and the functions into one page, splitting only lazy imports", async () => {
     const config = await load({ OFFICE_JS: "local" });
-    expect(config.entry).toEqual({ taskpane: "./taskpane/index.tsx", functions: "./functions/functions.ts" });
+    expect(config.entry).toEqual({ taskpane: "./taskpane/index.tsx", functions: "./functions/start.ts" });
     expect(html(config)?.chunks).toEqual(["functions", "taskpane"]);
     expect(config.optimization.splitChunks.chunks).toBe("async");
     expect(config.output.chunkFilename).toMatch(/^chunks\//);
