@@ -45,6 +45,8 @@ const PANE = { width: 380, height: 900 };
 const TEMPLATE_SHEETS = templatePlan(builtinScheme(), { sample: sampleData(builtinScheme(), 2024) }).sheets.map((s) => s.name);
 const OUTPUT_SHEETS = [SHEETS.summary, SHEETS.basicScores, SHEETS.details];
 const RECALC_ONLY = (s: SyncRecord) => s.ops.length === 1 && s.ops[0] === "application.calculate";
+/** The EVAL.* functions' chunk, which functions.js imports in Excel only (webpack.config.js). */
+const FUNCTIONS_CHUNK = /\/chunks\/eval-functions\.[^/]*\.js$/;
 
 /** What the engine expects, from the same sample workbook the fake host is seeded with. */
 function engineExpectations() {
@@ -164,6 +166,16 @@ describe.skipIf(!available)("the task pane in Chromium, in Excel (fake Office ho
     for (const name of ["生成模板", "导入部室表", "校验", "汇总"]) expect(await button(page, name).isEnabled(), name).toBe(true);
     // The shared runtime: functions.js, loaded before the pane, registered EVAL.* with the host.
     expect([...(await fake(page, "associated"))].sort()).toEqual(["BONUS", "CAP", "GROUP", "GROUPRANK", "TIER", "TOTAL"]);
+    // …late: at load it only asked Excel to wait (delayInitialization), and loaded the functions' chunk once
+    // Office was ready; Excel's host script initialised them after the last association, not before.
+    const functionsLog = await fake(page, "customFunctionsLog");
+    const associations = functionsLog.flatMap((e, i) => (e.startsWith("associate ") ? [i] : []));
+    expect(functionsLog[0]).toBe("delayInitialization");
+    expect(functionsLog.indexOf("Office ready")).toBeLessThan(associations[0]!);
+    expect(functionsLog.filter((e) => e === "initialize")).toHaveLength(1);
+    expect(functionsLog.indexOf("initialize")).toBeGreaterThan(associations.at(-1)!);
+    expect(await fake(page, "initializationDelayed")).toBe(false);
+    expect(server.requests.some((r) => FUNCTIONS_CHUNK.test(r.path)), "the functions' chunk was loaded").toBe(true);
     expect(await fake(page, "sheetNames")).toEqual(TEMPLATE_SHEETS);
     // On start the pane read the workbook once (2 requests, nothing written) to show its scheme and year,
     // then recalculated EVAL.* once for that scheme (a request of its own).
@@ -320,5 +332,22 @@ describe.skipIf(!available)("the task pane in Chromium, in Excel (fake Office ho
   it("the header does not claim that no workbook is open", async () => {
     const page = await openPane();
     expect(await page.getByText("尚未打开工作簿", { exact: true }).count()).toBe(0);
+  });
+
+  it("when the functions' chunk cannot be loaded, Excel is let go on (no function associated) instead of waiting for ever", async () => {
+    const page = session!.page;
+    await page.route((url) => FUNCTIONS_CHUNK.test(url.pathname), (route) => route.abort("failed"));
+    await openPane();
+    await page.waitForFunction(() => (window as unknown as FakeHostWindow).__fake.customFunctionsLog().includes("initialize"));
+    const log = await fake(page, "customFunctionsLog");
+    expect(log.filter((e) => e.startsWith("associate"))).toEqual(["associate {}"]);
+    expect(log.indexOf("initialize")).toBeGreaterThan(log.indexOf("associate {}"));
+    expect(await fake(page, "associated")).toEqual([]);
+    expect(await fake(page, "initializationDelayed")).toBe(false);
+    // The pane itself works on; the only problems on the page are the chunk cut off and the message about it.
+    expect(await button(page, "校验").isEnabled()).toBe(true);
+    const lines = session!.problemLines();
+    expect(lines.some((line) => /EVAL 自定义函数未能加载/.test(line)), lines.join("\n")).toBe(true);
+    expect(lines.filter((line) => !/eval-functions|Failed to load resource|EVAL 自定义函数未能加载/.test(line))).toEqual([]);
   });
 });

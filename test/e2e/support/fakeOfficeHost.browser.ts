@@ -5,7 +5,8 @@
 //   Office.onReady → { host: "Excel", platform: "PC" }, Office.HostType, Office.context (requirement
 //   sets, display language, theme); Excel.run over test/support/fakeExcel.ts (the same recording fake
 //   the node tests of the Office adapter use), seeded with the sample workbook; CustomFunctions
-//   (shared runtime: functions.js registers EVAL.* with it).
+//   (shared runtime: functions.js registers EVAL.* with it), with delayInitialization and the Excel
+//   host script's wait for it (see customFunctionsFake below).
 // Extras the fake lacks, added here and only here (test/support/fakeExcel.ts is not edited):
 //   Worksheet.activate(), Range.select() (the pane's "select the cell" of a diagnostic) and
 //   workbook.application.calculate() (the pane's recalculation after it tells EVAL.* the scheme),
@@ -31,6 +32,9 @@ let activeSheet: string | null = fake.sheets[0]?.name ?? null;
 const syncLog: SyncRecord[] = [];
 const recalcs: string[] = [];
 const associated: string[] = [];
+/** CustomFunctionMappings (its __delay__ flag) and the custom functions' start, in order (customFunctionsFake). */
+const mappings: Record<string, unknown> = {};
+const functionsLog: string[] = [];
 const requirementChecks: string[] = [];
 
 /** One round trip to the host: a macrotask (MessageChannel, which the test's fake clock leaves alone). */
@@ -104,6 +108,7 @@ const officeFake = {
   PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
   onReady(callback?: (info: HostInfo) => void): Promise<HostInfo> {
     return roundTrip().then(() => {
+      if (!functionsLog.includes("Office ready")) functionsLog.push("Office ready");
       callback?.(INFO);
       return INFO;
     });
@@ -138,13 +143,42 @@ const officeRuntimeFake = {
   },
 };
 
+// CustomFunctions as Office.js and Excel's host script behave (@microsoft/office-js dist/office.debug.js
+// lines 1405–1420; excel-win32-16.01.debug.js line 59736): delayInitialization sets
+// CustomFunctionMappings.__delay__, every associate — one id and function, or an object of them, even an
+// empty one — deletes it, and once Office is ready the host initialises the custom functions only when
+// the flag is gone, looking again every 50 ms. The log records the order of those events.
 const customFunctionsFake = {
   Error: CustomFunctionsError,
   ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
-  associate(id: string, _fn: unknown): void {
-    if (!associated.includes(id)) associated.push(id);
+  delayInitialization(): void {
+    functionsLog.push("delayInitialization");
+    mappings["__delay__"] = true;
+  },
+  associate(idOrMappings: string | Record<string, unknown>, fn?: unknown): void {
+    const pairs = typeof idOrMappings === "string" ? [[idOrMappings, fn] as const] : Object.entries(idOrMappings);
+    for (const [id, f] of pairs) {
+      if (typeof f !== "function") continue; // Office.js warns and ignores it
+      functionsLog.push(`associate ${id}`);
+      if (!associated.includes(id)) associated.push(id);
+    }
+    if (pairs.length === 0) functionsLog.push("associate {}");
+    delete mappings["__delay__"];
   },
 };
+
+/** The host script's part, registered when the document is ready (after the deferred bundles ran). */
+function initializeCustomFunctionsWhenReleased(): void {
+  void officeFake.onReady(() => {
+    const initializeOrDelay = (): void => {
+      if (mappings["__delay__"]) setTimeout(initializeOrDelay, 50);
+      else functionsLog.push("initialize");
+    };
+    initializeOrDelay();
+  });
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initializeCustomFunctionsWhenReleased);
+else initializeCustomFunctionsWhenReleased();
 
 const api: FakeHostApi = {
   sheetNames: () => fake.sheets.map((s) => s.name),
@@ -155,6 +189,8 @@ const api: FakeHostApi = {
   syncLog: () => syncLog.map((s) => ({ ...s, ops: [...s.ops] })),
   recalcs: () => [...recalcs],
   associated: () => [...associated],
+  customFunctionsLog: () => [...functionsLog],
+  initializationDelayed: () => mappings["__delay__"] === true,
   requirementChecks: () => [...requirementChecks],
   activeSheet: () => activeSheet,
   cells(sheet) {
@@ -186,6 +222,7 @@ Object.assign(window, {
   Office: officeFake,
   Excel: { run },
   CustomFunctions: customFunctionsFake,
+  CustomFunctionMappings: mappings,
   OfficeRuntime: officeRuntimeFake,
   __fake: api,
   __selected: null,

@@ -54,6 +54,15 @@ export interface FakeHostApi {
   recalcs(): string[];
   /** Custom function ids associated through CustomFunctions.associate. */
   associated(): string[];
+  /**
+   * The custom functions' start, in order: "delayInitialization", "Office ready" (the first
+   * Office.onReady callback is due), "associate <ID>" (or "associate {}": an empty mapping, which only
+   * releases the delay) and "initialize" (Excel's host script initialised the custom functions: Office
+   * was ready and no delay was pending).
+   */
+  customFunctionsLog(): string[];
+  /** CustomFunctionMappings.__delay__ is set: Excel's host script is still waiting to initialise. */
+  initializationDelayed(): boolean;
   /** Office.context.requirements.isSetSupported queries ("ExcelApi 1.13"). */
   requirementChecks(): string[];
   activeSheet(): string | null;
