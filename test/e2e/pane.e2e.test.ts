@@ -6,6 +6,7 @@
 // to another origin (those are aborted). Screenshots of each screen go to test-artifacts/screenshots/.
 // Without /usr/bin/chromium the suite is skipped, except in CI (CI set), where that is a failure.
 import { execFile } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -218,6 +219,23 @@ describe.skipIf(!available)("the task pane in Chromium, standalone (no Office ho
     });
     expect(totals.size).toBe(41);
     expect(Object.fromEntries(totals)).toEqual(Object.fromEntries(expected.units.map((u) => [u.unit, u.total])));
+    await expectClean();
+  });
+
+  // functions.js (functions/start.ts) imports the EVAL.* functions only in Excel: a plain browser never
+  // fetches or runs them (at page start they were the longest task, with the scheme and zod).
+  it("loads no custom function in a plain browser: their chunk is never requested, nothing is associated", async () => {
+    const functionsChunk = (path: string) => /\/chunks\/eval-functions\.[^/]*\.js$/.test(path);
+    expect(readdirSync(join(build.dir, "chunks")).some((f) => functionsChunk(`/chunks/${f}`)), "the build has the functions' chunk").toBe(true);
+    const page = await openPane();
+    await button(page, "使用示例工作簿").click();
+    await page.getByText("示例工作簿.xlsx", { exact: true }).waitFor();
+    await settle(page, () => button(page, "校验").click());
+    expect(server.requests.some((r) => r.path.endsWith("/functions.js")), "functions.js was loaded").toBe(true);
+    expect(server.requests.filter((r) => functionsChunk(r.path))).toEqual([]);
+    // Office.js's own record of CustomFunctions.associate (office.debug.js, OfficeExt.Association).
+    const associated = await page.evaluate(() => Object.keys((window as unknown as { CustomFunctions: { _association: { mappings: object } } }).CustomFunctions._association.mappings));
+    expect(associated).toEqual([]);
     await expectClean();
   });
 
