@@ -15,7 +15,9 @@ import { planSnapshot } from "../test/support/planSnapshot";
  * (read, then build, copy onto the old sheets, look, check) and 汇总 again. Reads: a few calls a
  * sheet, plus its merged areas: searched for when the pane opens (about two calls per area per
  * halving of the rows, so growing with their logarithm), only confirmed afterwards (about three
- * calls per area). Writes: a few calls per block and per set of cells sharing a format.
+ * calls per area). Writes: a few calls per block and per set of cells sharing a format or a row
+ * height, plus, on 分类指导 (a printed page per district), a few per district: its runs of merged
+ * lines and its page break.
  */
 export async function wpsBenches(): Promise<[string, string][]> {
   const rows: [string, string][] = [];
