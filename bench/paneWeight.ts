@@ -252,10 +252,25 @@ export async function paneWeight(built?: string): Promise<[string, string][]> {
       rows.push(["  by module", "no source maps in this build: build with EVALSHEET_SOURCE_MAPS=1 (or let the bench build)"]);
     }
     rows.push([`lazily loaded chunks, total (${lazyChunks.length} chunks, gzip)`, kib(await sumGzip(dist, lazyChunks))]);
-    // Also fetched before the pane shows, though not the pane's own code: the custom functions
-    // (shared runtime) and Office.js.
+    // Also fetched before the pane shows, though not the pane's own code: functions.js (shared runtime:
+    // functions/start.ts, which imports the EVAL.* functions in Excel only) and Office.js.
     const others = loaded.filter((f) => f !== "taskpane.js" && !f.startsWith("chunks/"));
-    for (const f of others) rows.push([`also on first load: ${f} (gzip)`, kib(await gzipSize(join(dist, f)))]);
+    for (const f of others) {
+      if (f !== "functions.js") {
+        rows.push([`also on first load: ${f} (gzip)`, kib(await gzipSize(join(dist, f)))]);
+        continue;
+      }
+      rows.push([`also on first load: ${f} (gzip) — marks the shared runtime; the EVAL.* functions load in Excel only`, kib(await gzipSize(join(dist, f)))]);
+      // What functions.js can load: the chunks its webpack runtime names by content hash (eval-functions and
+      // the chunks it shares with the pane's lazy code: zod, the scheme).
+      const script = await readFile(join(dist, f), "utf8");
+      const chunks = allChunks.filter((c) => script.includes(`"${/\.([0-9a-f]{8})\.js$/.exec(c)?.[1] ?? "-"}"`));
+      const fetched = chunks.filter((c) => loaded.includes(c)).length;
+      rows.push([
+        `  the EVAL.* functions, in Excel once Office is ready (${chunks.length} chunks, gzip; ${fetched ? `${fetched} FETCHED` : "none fetched"} by the standalone page before it shows)`,
+        kib(await sumGzip(dist, chunks)),
+      ]);
+    }
     return rows;
   } finally {
     if (!built) await removeBuild();
