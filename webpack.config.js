@@ -152,9 +152,9 @@ export default (env = {}, argv = {}) => {
     entry: {
       taskpane: "./taskpane/index.tsx",
       // functions.js (the manifest's Functions.Script) is functions/start.ts: it asks Excel to wait, and
-      // in Excel only imports functions/functions.ts (the EVAL.* functions, the scheme, zod) as a lazy
-      // chunk, chunks/eval-functions.*.js, whose module the metadata plugin's loader still finds by its
-      // path and appends the CustomFunctions.associate calls to.
+      // in Excel only imports functions/functions.ts as a lazy chunk, chunks/eval-functions.*.js (with
+      // the chunks it shares with the pane's lazy code: zod, the scheme). The metadata plugin's loader
+      // still finds that module by its path and appends the CustomFunctions.associate calls to it.
       functions: "./functions/start.ts",
     },
     output: {
