@@ -189,6 +189,8 @@ export default (env = {}, argv = {}) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
+      // The plugin's loader associates every function; functions.ts associates them itself only without it.
+      new webpack.DefinePlugin({ EVALSHEET_PLUGIN_ASSOCIATES: "true" }),
       new LocalizeFunctionsMetadataPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

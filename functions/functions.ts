@@ -83,10 +83,13 @@ export function CAP(value: number, max: number): number {
   return unwrap(core.cap(value, max));
 }
 
-// The webpack metadata plugin appends the same associations; associating an id twice with the
-// same function is harmless, and this keeps the file working without the plugin's loader.
+// In the add-in's build the metadata plugin's loader appends these same associations to this module,
+// and Office.js warns "[DuplicatedName]" for every id associated twice (office.debug.js,
+// Association.associate): webpack.config.js defines EVALSHEET_PLUGIN_ASSOCIATES, so only a module loaded
+// without the plugin (tests, other bundlers) associates here.
+declare const EVALSHEET_PLUGIN_ASSOCIATES: boolean | undefined;
 const runtime = customFunctionsRuntime();
-if (runtime) {
+if (runtime && typeof EVALSHEET_PLUGIN_ASSOCIATES === "undefined") {
   runtime.associate("TOTAL", TOTAL);
   runtime.associate("BONUS", BONUS);
   runtime.associate("TIER", TIER);

@@ -88,6 +88,8 @@ describe("npm run build", () => {
     expect(shape(chinese), "same parameters").toEqual(shape(english));
     const chunk = read(functionsChunk());
     for (const id of ids) expect(chunk, id).toContain(`CustomFunctions.associate("${id}"`);
+    // Once each: Office.js warns "[DuplicatedName]" for an id associated twice.
+    for (const id of ids) expect(chunk.split(`.associate("${id}"`).length - 1, `${id} associated once`).toBe(1);
   });
 
   it("generates the metadata from functions/functions.ts's JSDoc, the Chinese from locales/zh-CN.json", async () => {
