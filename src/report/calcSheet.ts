@@ -42,9 +42,12 @@ function fold(ref: string): string {
   return `SUBSTITUTE(SUBSTITUTE(ASC(TRIM(${ref}))," ",""),"\u3000","")`;
 }
 
-/** The canonical unit of a cell: the name as written, else any folded spelling; "" when unknown. */
-function unitOf(scheme: Scheme, ref: string): string {
-  const n = unitKeys(scheme).length;
+/**
+ * The canonical unit of a cell: the name as written, else any folded spelling; "" when unknown. `n`:
+ * the unit table's length (unitKeys), counted once per sheet, not per row — folding every unit's names
+ * again for each of 3,000 rows took seconds.
+ */
+function unitOf(n: number, ref: string): string {
   const names = tableRange(TABLE_COLUMNS.unitName, n);
   const keys = tableRange(TABLE_COLUMNS.unitKey, n);
   return `IFERROR(INDEX(${names},MATCH(TRIM(${ref}),${names},0)),IFERROR(INDEX(${names},MATCH(${fold(ref)},${keys},0)),""))`;
@@ -100,6 +103,7 @@ export function calcSheet(scheme: Scheme, wb: WorkbookSnapshot | null): CalcLayo
   const items = eventItems(scheme);
   const labels = tableRange(LIST_COLUMNS.events, eventLabels(scheme).length);
   const keyCount = itemKeys(scheme).length;
+  const unitCount = unitKeys(scheme).length;
   const ev = (c: number, r: number) => sheetRef(SHEETS.events, `${columnLetters(c)}${r}`);
   const cs = (c: number, r: number) => sheetRef(SHEETS.cases, `${columnLetters(c)}${r}`);
   const cm = (c: number, r: number) => sheetRef(SHEETS.composite, `${columnLetters(c)}${r}`);
@@ -143,7 +147,7 @@ export function calcSheet(scheme: Scheme, wb: WorkbookSnapshot | null): CalcLayo
       const worth = !spec ? 0 : spec.kind === ITEM_KIND.discretionary
         ? Math.min(Math.max(v.number(at(EVENTS.cols.points)), 0), spec.max ?? Infinity)
         : (spec.points ?? 0) * (v.countOrOne(at(EVENTS.cols.count)) > (spec.maxCount ?? Infinity) ? 0 : v.countOrOne(at(EVENTS.cols.count)));
-      cells[col(E.unit)] = formula(`IF(TRIM(${ev(EVENTS.cols.item, r)})="","",${unitOf(scheme, ev(EVENTS.cols.unit, r))})`, unit);
+      cells[col(E.unit)] = formula(`IF(TRIM(${ev(EVENTS.cols.item, r)})="","",${unitOf(unitCount, ev(EVENTS.cols.unit, r))})`, unit);
       cells[col(E.item)] = formula(`IF(${E.unit}${r}="",0,${itemIndex(r)})`, item);
       cells[col(E.kind)] = formula(`IF(${E.item}${r}=0,"",INDEX(${kinds},${E.item}${r}))`, spec?.kind ?? "");
       cells[col(E.points)] = formula(
@@ -161,7 +165,7 @@ export function calcSheet(scheme: Scheme, wb: WorkbookSnapshot | null): CalcLayo
       const index = unit === "" ? "" : (caseCount.get(unit) ?? 0) + 1;
       if (unit !== "") caseCount.set(unit, index as number);
       const filled = [CASES.cols.project, CASES.cols.title, CASES.cols.text, CASES.cols.score].map((c) => `TRIM(${cs(c, r)})=""`).join(",");
-      cells[col(C.unit)] = formula(`IF(AND(${filled}),"",${unitOf(scheme, cs(CASES.cols.unit, r))})`, unit);
+      cells[col(C.unit)] = formula(`IF(AND(${filled}),"",${unitOf(unitCount, cs(CASES.cols.unit, r))})`, unit);
       cells[col(C.index)] = formula(`IF(${C.unit}${r}="","",COUNTIF(${C.unit}$${first + 1}:${C.unit}${r},${C.unit}${r}))`, index);
       cells[col(C.score)] = formula(`IF(${C.unit}${r}="",0,MIN(MAX(${num(cs(CASES.cols.score, r))},0),${paramRef("perCaseMax")}))`,
         unit === "" ? 0 : Math.min(Math.max(v.number(at(CASES.cols.score)), 0), scheme.cases.perCaseMax));
@@ -169,7 +173,7 @@ export function calcSheet(scheme: Scheme, wb: WorkbookSnapshot | null): CalcLayo
     if (i < ends.composite) {
       const at = (c: number) => v.at(SHEETS.composite, i, c);
       const unit = isBlank(at(COMPOSITE.cols.unit)) ? "" : v.unit(at(COMPOSITE.cols.unit));
-      cells[col(K.unit)] = formula(`IF(TRIM(${cm(COMPOSITE.cols.unit, r)})="","",${unitOf(scheme, cm(COMPOSITE.cols.unit, r))})`, unit);
+      cells[col(K.unit)] = formula(`IF(TRIM(${cm(COMPOSITE.cols.unit, r)})="","",${unitOf(unitCount, cm(COMPOSITE.cols.unit, r))})`, unit);
       cells[col(K.deduction)] = formula(`IF(${K.unit}${r}="",0,MAX(${num(cm(COMPOSITE.cols.deduction, r))},0))`, unit === "" ? 0 : Math.max(v.number(at(COMPOSITE.cols.deduction)), 0));
     }
     rows.push(row(width, cells));
