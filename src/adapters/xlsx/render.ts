@@ -4,6 +4,7 @@ import { STYLES } from "./styles";
 import { parseRange, rangeA1 } from "../../workbook/address";
 import { temporarySheetName } from "../../workbook/port";
 import { linkFormula } from "../../workbook/links";
+import { mergePlanned } from "./merges";
 
 /**
  * Apply a plan to an exceljs workbook. New sheets are built in full under temporary names, and
@@ -68,8 +69,7 @@ async function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): Promise<void
       if (cell) renderCell(ws.getCell(r + 1, c + 1), cell);
     });
   });
-  // Parsed first: exceljs accepts some malformed addresses silently, Excel would not.
-  for (const m of spec.merges) ws.mergeCells(rangeA1(parseRange(m)));
+  mergePlanned(ws, spec.merges);
   if (spec.freeze && (spec.freeze.rows || spec.freeze.cols)) {
     ws.views = [{ state: "frozen", xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }];
   }
