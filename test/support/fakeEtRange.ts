@@ -115,7 +115,13 @@ export class FakeEtRange implements EtRange {
     for (let col = this.bounds.left; col <= Math.min(this.bounds.right, this.bounds.left + 999); col++) this.sheet.props[`columnWidth:${col}`] = w;
   }
   get ColumnWidth(): number { this.c("ColumnWidth"); return Number(this.sheet.props[`columnWidth:${this.bounds.left}`] ?? 8.38); }
-  /** Every row of every area (not the rows between areas: "5:5,9:9" is two rows), as Excel does. */
+  /**
+   * Every row of every area (not the rows between areas: "5:5,9:9" is two rows). Documented: Range.RowHeight
+   * is "the height of all the rows in the range" (learn.microsoft.com/office/vba/api/excel.range.rowheight;
+   * WPS's ET reference says the same of its RowHeight). Neither page speaks of a range of several areas:
+   * that each area's rows, and only those, are set is Excel's observed behaviour, listed in README "WPS 表格"
+   * as one of the things to confirm in WPS.
+   */
   set RowHeight(h: number) {
     this.c("RowHeight=");
     for (const a of this.areas) for (let row = a.top; row <= Math.min(a.bottom, a.top + 99_999); row++) this.sheet.props[`rowHeight:${row}`] = h;
@@ -142,8 +148,12 @@ export class FakeEtRange implements EtRange {
     return new FakeEtRange(this.et, this.sheet, this.sheet.merges.find((m) => within(at, m)) ?? at);
   }
   /**
-   * As Excel: each area merged on its own (not the box around them), or with `across` each row of
-   * each area; merged areas the new ones touch are replaced; a single cell is not a merged area.
+   * Range.Merge(Across): "True to merge cells in each row of the specified range as separate merged cells"
+   * (learn.microsoft.com/office/vba/api/excel.range.merge); WPS's ET reference for Range.Merge shows
+   * Range("A1:B3").Merge(true) merging 逐行 (row by row) (airsheet.wps.cn/docs/apiV2/excel/workbook/Range/方法/Merge 方法.html).
+   * Not documented, Excel's observed behaviour: a range of several areas merges each area on its own (not
+   * the box around them), merged areas the new ones touch are replaced, and a single cell is not a merged
+   * area. The WPS adapter never merges a range of several areas (write.ts), so it rests on none of these.
    */
   Merge(across?: boolean): void {
     this.c("Merge");
