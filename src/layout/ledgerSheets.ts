@@ -87,7 +87,8 @@ export function contactLogSheet(scheme: Scheme, sample?: LedgerSample): SheetSpe
       inputText(e?.followUp),
     ]);
   }
-  const columnWidths = [SEQ_WIDTH, 11, 9, 24, 9, 36, 28, 22];
+  // The date column holds yyyy-mm-dd with room to spare: at 11, LibreOffice printed the dates as ###.
+  const columnWidths = [SEQ_WIDTH, 13, 9, 24, 9, 36, 28, 22];
   const lastRow = Math.max(lastFilledRow(rows, [cols.seq]), CONTACT_LOG.firstDataRow + 19);
   return {
     name: SHEETS.contactLog, rows, merges, columnWidths,
@@ -152,7 +153,8 @@ export function researchLogSheet(scheme: Scheme, sample?: LedgerSample): SheetSp
       inputText(e?.resultTitle),
     ]);
   }
-  const columnWidths = [SEQ_WIDTH, 9, 13, 11, 26, 6, 7, 12, 20, 10, 8, 11, 18];
+  // 调研时间 (yyyy-mm-dd) at 13: at 11, LibreOffice printed the dates as ###.
+  const columnWidths = [SEQ_WIDTH, 9, 13, 13, 26, 6, 7, 12, 20, 10, 8, 11, 18];
   const lastRow = Math.max(lastFilledRow(rows, [cols.seq, cols.period]), RESEARCH_LOG.firstDataRow + 19);
   return {
     name: SHEETS.researchLog, rows, merges, columnWidths,

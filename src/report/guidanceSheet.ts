@@ -19,7 +19,9 @@ const W = HEADERS.length;
  * Portrait A4 holds 537 pt of width: 74 units × 7 pt (LibreOffice's measure) prints at 100 %. An
  * indicator name of 12 characters and a department of 5 fit on one line.
  */
-const COLUMN_WIDTHS = [27, 12, 6, 5.5, 7, 7, 9.5];
+// 得分 and 满分 are wide enough for a bold 57.30 / 100.00 (总分, 小计): at 6 and 5.5, LibreOffice
+// printed those rows' figures as ###.
+const COLUMN_WIDTHS = [27, 12, 8, 8, 7, 7, 9.5];
 const FULL_WIDTH_PT = COLUMN_WIDTHS.reduce((a, b) => a + b, 0) * WIDTH_POINTS.narrow;
 /** Lines a quoted reason or a case list may take, so that a district never runs onto a second page. */
 const MAX_LINES = 2;

@@ -114,13 +114,17 @@ describe.skipIf(missing.length > 0)("printed on A4 by LibreOffice, measured with
     r.footers.forEach((f, k) => expect(f).toMatch(new RegExp(`^第 ${k + 1} 页 共 \\d+ 页$`)));
   });
 
-  it("every sheet any of the three files prints (ledgers, 联系点调研汇总, 分类指导 included): text ≥ 9 pt, no word over another, 第 k 页 on every page", () => {
+  it("every sheet any of the three files prints (ledgers, 联系点调研汇总, 分类指导 included): text ≥ 9 pt, no word over another, no number printed as ### (too wide for its column), 第 k 页 on every page", () => {
     const bad: string[] = [];
     for (const key of ["demo", "department", "blank"]) {
       for (const sheet of docs[key]!.sheets.keys()) {
         const r = sheetPrint(docs[key]!, sheet);
         if (r.minPoints < NINE_POINTS) bad.push(`${key}/${sheet}: ${r.minPoints} pt (${r.smallest})`);
         for (const o of r.overprints) bad.push(`${key}/${sheet} p${o.page}: ${o.a.text} / ${o.b.text}`);
+        sheetPages(docs[key]!, sheet).forEach((page, k) => {
+          const hashes = page.words.filter((w) => /^#{2,}$/.test(w.text)).length;
+          if (hashes) bad.push(`${key}/${sheet} p${k + 1}: ${hashes} numbers too wide for their columns (###)`);
+        });
         r.footers.forEach((f, k) => { if (!new RegExp(`^第 ${k + 1} 页 共 \\d+ 页$`).test(f)) bad.push(`${key}/${sheet} p${k + 1}: footer "${f}"`); });
       }
       expect(docs[key]!.sheets.size, key).toBeGreaterThan(3);
